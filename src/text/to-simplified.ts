@@ -1,0 +1,17 @@
+import * as OpenCC from 'opencc-js'
+
+// Owners write in Traditional as often as Simplified (two seed documents are Traditional);
+// everything the bot reasons about is converted once, here, to Simplified.
+const convert = OpenCC.Converter({ from: 'hk', to: 'cn' })
+
+/** Traditional → Simplified, full-width ASCII → half-width, trimmed. */
+export function toSimplified (text: string): string {
+  return convert(toHalfWidth(text)).trim()
+}
+
+/** Ｆｕｌｌ－ｗｉｄｔｈ letters, digits and ／＃ become ASCII; CJK punctuation is kept. */
+export function toHalfWidth (text: string): string {
+  return text
+    .replace(/[\uff01-\uff5e]/g, ch => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+}
