@@ -1,0 +1,129 @@
+import type { WechatyInterface } from 'wechaty/impls'
+import type { mock } from 'wechaty-puppet-mock'
+import type { App, Command, Feature, FeatureFactory } from '../app/types.js'
+import { createAudit, emptyAudit } from '../audit/audit-log.js'
+import type { Clock } from '../clock/clock.js'
+import type { Compound } from '../config/compound-schema.js'
+import type { Options } from '../config/read-env-options.js'
+import type { Logger } from '../log/logger.js'
+import { emptyOutbox, ThrottledOutbox } from '../outbox/outbox.js'
+import { createRoleBook, emptyRoles } from '../roles/role-book.js'
+import { Storage } from '../storage/storage.js'
+import { CommandRouter } from './command-router.js'
+import { dispatchMessage } from './dispatch-message.js'
+import { emptySeen, SeenMessages } from './seen-messages.js'
+import { buildWechaty } from './select-puppet.js'
+import { emptySessions } from './sessions.js'
+import { createDirectory, createTransport } from './wechaty-transport.js'
+import { watchConnection } from './watch-connection.js'
+
+export interface RuntimeInput {
+  options: Options
+  compound: Compound
+  clock: Clock
+  log: Logger
+  features: FeatureFactory[]
+}
+
+export interface Runtime {
+  app: App
+  bot: WechatyInterface
+  mocker?: mock.Mocker
+  outbox: ThrottledOutbox
+  storage: Storage
+  features: Feature[]
+  start (): Promise<void>
+  stop (): Promise<void>
+  /** Run every feature's periodic work for the clock's current time. */
+  tick (): Promise<void>
+  /** Resolves after login, once every feature has started. */
+  ready: Promise<void>
+  /** Resolves once the message with this id has been handled (or dropped). */
+  handled (messageId: string): Promise<void>
+}
+
+/** Assemble storage, outbox, roles and features around one Wechaty instance. */
+export async function createRuntime ({ options, compound, clock, log, features: factories }: RuntimeInput): Promise<Runtime> {
+  const storage = new Storage(options.storageDir, log)
+  // Opening every file first means a corrupt one stops the start before anything runs.
+  const [roleStore, auditStore, outboxStore, sessionStore, seenStore] = await Promise.all([
+    storage.open('roles', emptyRoles),
+    storage.open('audit', emptyAudit),
+    storage.open('outbox', emptyOutbox),
+    storage.open('sessions', emptySessions),
+    storage.open('seen-messages', emptySeen)
+  ])
+  const { bot, mocker } = buildWechaty(options, options.botName)
+  const outbox = new ThrottledOutbox(outboxStore, storage, createTransport(bot), options.outbox, log)
+  const commands: Command[] = []
+  const app: App = {
+    clock,
+    compound,
+    options,
+    storage,
+    outbox,
+    audit: createAudit(auditStore, clock),
+    roles: createRoleBook(roleStore, compound.roster),
+    directory: createDirectory(bot, compound),
+    log,
+    commands
+  }
+  const features = factories.map(f => f(app))
+  commands.push(...features.flatMap(f => f.commands ?? []))
+  const router = new CommandRouter(commands, app)
+  const seen = new SeenMessages(seenStore)
+  const waiting = new Map<string, () => void>()
+  const done = new Set<string>()
+  const startedAt = clock.now()
+
+  bot.on('message', msg => {
+    void dispatchMessage(msg, { app, router, features, sessions: sessionStore, seen, startedAt })
+      .finally(() => {
+        done.add(msg.id)
+        waiting.get(msg.id)?.()
+      })
+  })
+  let markReady!: () => void
+  const ready = new Promise<void>(resolve => { markReady = resolve })
+  const connection = watchConnection(bot, outbox, log, {
+    reconnect: options.puppet.kind !== 'sandbox',
+    onLogin: async () => {
+      for (const f of features) {
+        await f.start?.().catch(err => log.error(`start of feature ${f.name} failed`, err))
+      }
+      markReady()
+    }
+  })
+
+  return {
+    app,
+    bot,
+    mocker,
+    outbox,
+    storage,
+    features,
+    ready,
+    start: async () => { await bot.start() },
+    async stop () {
+      connection.stopping()
+      outbox.pause()
+      await storage.flushAll()
+      await bot.stop()
+    },
+    async tick () {
+      const now = clock.now()
+      for (const f of features) {
+        try {
+          await f.tick?.(now)
+        } catch (err) {
+          log.error(`tick of feature ${f.name} failed`, err)
+        }
+      }
+    },
+    handled: async id => {
+      if (done.has(id)) return
+      await new Promise<void>(resolve => waiting.set(id, resolve))
+      waiting.delete(id)
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { types } from 'wechaty-puppet'
+import type { MessageInterface } from 'wechaty/impls'
+import { toSimplified } from '../text/to-simplified.js'
+import type { IncomingMessage } from './message-context.js'
+import type { SeenMessages } from './seen-messages.js'
+
+export const TRIGGER_WORDS = ['投诉', '报修', '咨询']
+
+export type Reading =
+  | { kind: 'drop', reason: string }
+  | { kind: 'file', message: IncomingMessage, load: () => Promise<{ name: string, base64: string }> }
+  | { kind: 'nontext', message: IncomingMessage }
+  | { kind: 'text', message: IncomingMessage }
+
+/**
+ * Decide whether the bot should act on a message and extract what it needs. In groups it
+ * acts only when @-mentioned, or on a command prefix or a trigger word; in private always.
+ */
+export async function readMessage (msg: MessageInterface, botName: string, startedAt: Date, seen: SeenMessages): Promise<Reading> {
+  if (msg.self()) return { kind: 'drop', reason: 'own message' }
+  if (msg.date().getTime() < startedAt.getTime()) return { kind: 'drop', reason: 'sent before start' }
+  if (!seen.firstTime(msg.id)) return { kind: 'drop', reason: 'duplicate' }
+  const talker = msg.talker()
+  const room = msg.room()
+  const mentioned = room ? await msg.mentionSelf() : false
+  const raw = msg.text() ?? ''
+  const original = stripMention(raw, botName)
+  const simplified = toSimplified(original)
+  const mentionList = room ? await msg.mentionList() : []
+  const message: IncomingMessage = {
+    id: msg.id,
+    talker: { id: talker.id, name: talker.name() },
+    room: room ? { id: room.id, topic: await room.topic() } : undefined,
+    mentioned,
+    mentions: mentionList.filter(c => c.id !== msg.wechaty.currentUser.id).map(c => ({ id: c.id, name: c.name() })),
+    original,
+    simplified
+  }
+  const type = msg.type()
+  if (type !== types.Message.Text) {
+    if (room) return { kind: 'drop', reason: 'non-text in group' }
+    const fileLike = [types.Message.Attachment, types.Message.Unknown, types.Message.Image].includes(type)
+    if (!fileLike) return { kind: 'nontext', message }
+    return {
+      kind: 'file',
+      message,
+      load: async () => {
+        const box = await msg.toFileBox()
+        return { name: box.name, base64: await box.toBase64() }
+      }
+    }
+  }
+  if (room && !mentioned && !activates(simplified)) return { kind: 'drop', reason: 'group message not for the bot' }
+  return { kind: 'text', message }
+}
+
+function activates (text: string): boolean {
+  return /^[/#]/.test(text) || TRIGGER_WORDS.some(w => text.startsWith(w))
+}
+
+/** Remove `@小区助手` (followed by the WeChat mention space U+2005 or a normal space). */
+export function stripMention (text: string, botName: string): string {
+  const escaped = botName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return text.replace(new RegExp(`@${escaped}[\\u2005\\s]?`, 'g'), '').trim()
+}
+

@@ -1,0 +1,75 @@
+import { FileBox } from 'file-box'
+import type { WechatyInterface } from 'wechaty/impls'
+import type { Chat, Directory, OutgoingFile } from '../app/types.js'
+import type { Compound, Target } from '../config/compound-schema.js'
+import type { Transport } from '../outbox/outbox.js'
+
+/** The outbox's way out, over Wechaty. */
+export function createTransport (bot: WechatyInterface): Transport {
+  const sayable = (content: string | OutgoingFile) =>
+    typeof content === 'string' ? content : FileBox.fromBase64(content.base64, content.name) // fromBuffer cannot be sent
+  return {
+    async sendRoom (roomId, content, mention) {
+      const room = await bot.Room.find({ id: roomId })
+      if (!room) throw new Error(`room ${roomId} not found`)
+      const contacts = (await Promise.all(mention.map(async id => await bot.Contact.find({ id })))).filter(c => c !== undefined)
+      if (typeof content === 'string' && contacts.length > 0) await room.say(content, ...contacts)
+      else await room.say(sayable(content))
+    },
+    async sendContact (contactId, content) {
+      const contact = await bot.Contact.find({ id: contactId })
+      if (!contact) throw new Error(`contact ${contactId} not found`)
+      await contact.say(sayable(content))
+    },
+    async isFriend (contactId) {
+      const contact = await bot.Contact.find({ id: contactId })
+      return contact?.friend() === true
+    }
+  }
+}
+
+/** Resolves the compound's configured selectors (room id or topic, contact id) to live chats. */
+export function createDirectory (bot: WechatyInterface, compound: Compound): Directory {
+  const roomBy = async (sel: { room_id?: string, room_topic?: string }): Promise<Chat | undefined> => {
+    const room = sel.room_id ? await bot.Room.find({ id: sel.room_id }) : await bot.Room.find({ topic: topicMatcher(sel.room_topic!) })
+    return room ? { id: room.id, topic: await room.topic() } : undefined
+  }
+  const target = async (t: Target | undefined) => {
+    if (!t) return undefined
+    if ('contact_id' in t) return { kind: 'contact' as const, contactId: t.contact_id }
+    const chat = await roomBy(t)
+    return chat ? { kind: 'room' as const, roomId: chat.id } : undefined
+  }
+  return {
+    async ownerRooms () {
+      const chats = await Promise.all(compound.owner_groups.map(roomBy))
+      return chats.filter((c): c is Chat => c !== undefined)
+    },
+    async bodyTarget (bodyId) {
+      const configured = compound.bodies[bodyId as keyof Compound['bodies']]?.target
+      return await target(configured ?? defaultTarget(compound, bodyId))
+    },
+    async roomByTopic (pattern) {
+      const room = await bot.Room.find({ topic: typeof pattern === 'string' ? pattern : pattern })
+      return room ? { id: room.id, topic: await room.topic() } : undefined
+    },
+    async isFriend (contactId) {
+      const contact = await bot.Contact.find({ id: contactId })
+      return contact?.friend() === true
+    }
+  }
+}
+
+// Bodies without their own target: the property company works in its service group,
+// the party organisation convenes the four-in-one group.
+function defaultTarget (compound: Compound, bodyId: string): Target | undefined {
+  if (bodyId === 'property') return compound.work_groups.property
+  if (bodyId === 'party' || bodyId === 'joint' || bodyId === 'committee' || bodyId === 'residents') return compound.work_groups.joint
+  return undefined
+}
+
+/** `/regex/` in the YAML is a pattern; anything else is the exact topic. */
+function topicMatcher (topic: string): string | RegExp {
+  const m = /^\/(.+)\/$/.exec(topic)
+  return m ? new RegExp(m[1]!) : topic
+}

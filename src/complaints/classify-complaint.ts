@@ -1,0 +1,120 @@
+import { toSimplified } from '../text/to-simplified.js'
+import { loadComplaintSkills, type ComplaintSkills } from './load-complaint-skills.js'
+import { compileRules, isUrgentText, pickVariant, readIntent, scoreRules, type Intent, type RuleScore } from './match-rules.js'
+import { buildExampleIndex, nearestExamples, voteByLabel, type Neighbour } from './nearest-examples.js'
+import { NOT_A_COMPLAINT } from './skill-schemas.js'
+
+/** The contract shared with classify-message.ts: keep this shape. bodies[0] leads. */
+export interface ComplaintClassification {
+  isComplaint: boolean
+  category: string | null
+  bodies: string[]
+  urgent: boolean
+  confidence: number
+}
+
+/** What intake needs beyond the contract. */
+export interface ComplaintDetails extends ComplaintClassification {
+  categoryName: string | null
+  variant: string | null
+  /** neighbour matters and complaints about the committee or property company */
+  private: boolean
+  needsLocation: boolean
+  compoundWide: boolean
+  neighbours: Neighbour[]
+}
+
+// Tuned on examples.yaml, checked on test/fixtures/complaints.yaml (never tuned on it).
+const MAX_CHARS = 2000
+const NEIGHBOURS = 5
+const SIMILARITY_WEIGHT = 4
+const MIN_CATEGORY_SCORE = 1.5
+const MIN_NEIGHBOUR_SIMILARITY = 0.45
+
+export type ComplaintClassifier = (text: string) => ComplaintDetails
+
+export function createComplaintClassifier (skills: ComplaintSkills): ComplaintClassifier {
+  const rules = compileRules(skills)
+  const index = buildExampleIndex(skills.examples.examples)
+  const byId = new Map(rules.categories.map(c => [c.config.id, c]))
+
+  return (raw: string): ComplaintDetails => {
+    const text = toSimplified(raw).slice(0, MAX_CHARS).toLowerCase()
+    const scores = scoreRules(rules, text)
+    const neighbours = nearestExamples(index, text, NEIGHBOURS)
+    const votes = voteByLabel(neighbours)
+    const intent = readIntent(rules.intent, text)
+    const urgentWords = isUrgentText(rules.urgent, text)
+
+    const ranked = scores
+      .map(s => ({ ...s, total: s.score + SIMILARITY_WEIGHT * (votes.get(s.id) ?? 0) }))
+      .sort((a, b) => b.total - a.total)
+    const top = ranked[0]
+    const second = ranked[1]
+
+    const isComplaint = decideComplaint(intent, scores, urgentWords, neighbours, votes)
+    if (!isComplaint) {
+      return {
+        isComplaint: false, category: null, bodies: [], urgent: false, confidence: rejectConfidence(intent, scores),
+        categoryName: null, variant: null, private: false, needsLocation: false, compoundWide: false, neighbours
+      }
+    }
+
+    const categoryId = top && top.total >= MIN_CATEGORY_SCORE ? top.id : rules.fallback
+    const category = byId.get(categoryId)!
+    const variant = pickVariant(category, text)
+    const confidence = categoryId === rules.fallback
+      ? 0.3
+      : round(0.5 * ((top!.total - (second?.total ?? 0)) / top!.total) + 0.5 * Math.min(1, top!.total / 8))
+    return {
+      isComplaint: true,
+      category: categoryId,
+      bodies: [...(variant?.bodies ?? category.config.bodies)],
+      urgent: urgentWords,
+      confidence,
+      categoryName: category.config.name,
+      variant: variant?.id ?? null,
+      private: variant?.private ?? category.config.private,
+      needsLocation: category.config.needs_location,
+      compoundWide: category.config.compound_wide,
+      neighbours
+    }
+  }
+}
+
+function decideComplaint (
+  intent: Intent, scores: RuleScore[], urgent: boolean, neighbours: Neighbour[], votes: Map<string, number>
+): boolean {
+  if (intent.prefixed || urgent) return true
+  // "电梯修好了，谢谢" names a problem but reports it solved; "门禁卡丢了怎么补办" asks how.
+  if ((intent.praise || intent.question) && intent.signals === 0) return false
+  if (scores.some(s => s.patternHits > 0)) return true
+  if (intent.question || intent.greeting) return false
+  const none = votes.get(NOT_A_COMPLAINT) ?? 0
+  const complaint = neighbours.reduce((sum, n) => sum + (n.label === NOT_A_COMPLAINT ? 0 : n.similarity), 0)
+  const topical = scores.some(s => s.keywordHits > 0)
+  if ((topical || intent.signals > 0) && complaint > none) return true
+  const nearest = neighbours[0]
+  return nearest !== undefined && nearest.label !== NOT_A_COMPLAINT && nearest.similarity >= MIN_NEIGHBOUR_SIMILARITY
+}
+
+function rejectConfidence (intent: Intent, scores: RuleScore[]): number {
+  if (intent.question || intent.greeting || intent.praise) return 0.9
+  return scores.some(s => s.keywordHits > 0) ? 0.5 : 0.7
+}
+
+const round = (x: number): number => Math.round(x * 100) / 100
+
+let shared: ComplaintClassifier | undefined
+
+/** The classifier over skills/complaints/ (loaded on first use). */
+export function explainComplaint (text: string): ComplaintDetails {
+  shared ??= createComplaintClassifier(loadComplaintSkills())
+  return shared(text)
+}
+
+/** Offline: rules from categories.yaml plus similarity to examples.yaml. */
+export function classifyComplaint (text: string): ComplaintClassification {
+  const { isComplaint, category, bodies, urgent, confidence } = explainComplaint(text)
+  return { isComplaint, category, bodies, urgent, confidence }
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod'
+
+// Schemas of the editable files in skills/complaints/. Strict objects: a misspelt key
+// (`keyword:`) is an error naming the field, not a silently ignored setting.
+
+/** A regular expression given as text; checked here so a typo is reported at start. */
+const regexText = z.string().min(1).refine(source => {
+  try {
+    void new RegExp(source, 'u')
+    return true
+  } catch {
+    return false
+  }
+}, { message: '不是有效的正则表达式' })
+
+const variantSchema = z.strictObject({
+  id: z.string().min(1),
+  note: z.string().optional(),
+  patterns: z.array(regexText).min(1),
+  bodies: z.array(z.string().min(1)).min(1),
+  private: z.boolean().optional()
+})
+
+const categorySchema = z.strictObject({
+  id: z.string().regex(/^[a-z_]+$/, '类别 id 只能用小写字母和下划线'),
+  name: z.string().min(1),
+  bodies: z.array(z.string().min(1)).min(1, '至少需要一个负责单位'),
+  private: z.boolean().default(false),
+  needs_location: z.boolean().default(false),
+  compound_wide: z.boolean().default(false),
+  pattern_weight: z.number().positive().default(3),
+  keywords: z.array(z.string().min(1)).default([]),
+  patterns: z.array(regexText).default([]),
+  variants: z.array(variantSchema).default([])
+})
+
+export const categoriesFileSchema = z.strictObject({
+  bodies: z.record(z.string().regex(/^[a-z_]+$/), z.string().min(1)),
+  fallback: z.string().min(1),
+  categories: z.array(categorySchema).min(1)
+}).superRefine((file, ctx) => {
+  const ids = new Set<string>()
+  file.categories.forEach((category, i) => {
+    if (ids.has(category.id)) ctx.addIssue({ code: 'custom', path: ['categories', i, 'id'], message: `类别 id “${category.id}”重复` })
+    ids.add(category.id)
+    const check = (bodies: string[], path: Array<string | number>): void => {
+      bodies.forEach((body, j) => {
+        if (!(body in file.bodies)) ctx.addIssue({ code: 'custom', path: [...path, j], message: `未知单位 “${body}”，应为 bodies 中的一个` })
+      })
+    }
+    check(category.bodies, ['categories', i, 'bodies'])
+    category.variants.forEach((v, k) => check(v.bodies, ['categories', i, 'variants', k, 'bodies']))
+  })
+  if (!ids.has(file.fallback)) ctx.addIssue({ code: 'custom', path: ['fallback'], message: `fallback “${file.fallback}”不是已定义的类别` })
+})
+export type CategoriesFile = z.infer<typeof categoriesFileSchema>
+export type CategoryConfig = CategoriesFile['categories'][number]
+
+export const urgentFileSchema = z.strictObject({
+  words: z.array(z.string().min(1)).min(1),
+  patterns: z.array(regexText).default([]),
+  ignore: z.array(regexText).default([])
+})
+export type UrgentFile = z.infer<typeof urgentFileSchema>
+
+export const intentFileSchema = z.strictObject({
+  complaint_prefixes: z.array(z.string().min(1)).default([]),
+  complaint_signals: z.array(z.string().min(1)).default([]),
+  question_patterns: z.array(regexText).default([]),
+  greeting_patterns: z.array(regexText).default([]),
+  praise_patterns: z.array(regexText).default([])
+})
+export type IntentFile = z.infer<typeof intentFileSchema>
+
+/** `none` labels messages that are not complaints. */
+export const NOT_A_COMPLAINT = 'none'
+export const examplesFileSchema = z.strictObject({
+  examples: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1))
+})
+export type ExamplesFile = z.infer<typeof examplesFileSchema>

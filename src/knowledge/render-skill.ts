@@ -1,0 +1,38 @@
+import type { SourceRef, Skill } from './skill-schema.js'
+import { parseSource } from './skill-schema.js'
+
+/** What a placeholder says when the compound YAML has no value: never a guess. */
+export const MISSING_VALUE = '请咨询业委会'
+
+const PLACEHOLDER = /\{\{\s*info\.([a-zA-Z0-9_]+)\s*\}\}/g
+
+export type InfoMap = Readonly<Record<string, string | undefined>>
+
+/** Fill `{{info.key}}` from the compound's `info:` map. */
+export function renderText (text: string, info: InfoMap): string {
+  return text.replace(PLACEHOLDER, (_, key: string) => {
+    const value = info[key]?.trim()
+    return value ? value : MISSING_VALUE
+  })
+}
+
+export interface RenderedSkill { id: string, title: string, short: string, steps: string, sources: string[] }
+
+/** The skill as an owner reads it; `titles` names seed files (skills/sources.yaml). */
+export function renderSkill (skill: Skill, info: InfoMap, titles: InfoMap = {}): RenderedSkill {
+  return {
+    id: skill.id,
+    title: skill.title,
+    short: renderText(skill.short, info),
+    steps: renderText(skill.steps, info),
+    sources: skill.sources.map(s => describeSource(s, titles))
+  }
+}
+
+/** `000_….txt § 内部管理机制` → `虹口区房管局《…》·内部管理机制`; laws stay as written. */
+export function describeSource (source: string, titles: InfoMap): string {
+  const ref: SourceRef | undefined = parseSource(source)
+  if (ref?.kind !== 'seed') return source
+  const title = titles[ref.file] ?? ref.file
+  return ref.section ? `${title}·${ref.section}` : title
+}

@@ -1,0 +1,79 @@
+import { toSimplified } from '../text/to-simplified.js'
+import type { Direction, Fund } from './ledger-entry.js'
+import { parseYuan } from './money.js'
+
+/** What a spreadsheet cell can hold once read (exceljs gives Date for date cells). */
+export type CellValue = string | number | Date | undefined
+
+export type CellResult<T> = { ok: true, value: T } | { ok: false, message: string }
+
+const ok = <T>(value: T): CellResult<T> => ({ ok: true, value })
+const fail = <T>(message: string): CellResult<T> => ({ ok: false, message })
+
+export function cellText (value: CellValue): string {
+  if (value === undefined) return ''
+  if (value instanceof Date) return value.toISOString().slice(0, 10)
+  return toSimplified(String(value))
+}
+
+const FUND_NAMES: Record<string, Fund> = {
+  维修资金: '维修资金',
+  专项维修资金: '维修资金',
+  住宅专项维修资金: '维修资金',
+  公共收益: '公共收益'
+}
+
+/** 期初余额 rows state the opening balance of a fund instead of a movement. */
+export type RowKind = Direction | '期初余额'
+
+const KIND_NAMES: Record<string, RowKind> = {
+  收入: '收入',
+  收: '收入',
+  支出: '支出',
+  支: '支出',
+  期初余额: '期初余额',
+  期初: '期初余额'
+}
+
+const DATE_TEXT = /^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?$/
+
+export function parseDateCell (value: CellValue): CellResult<string> {
+  const message = '应为日期，例如 2026-07-15'
+  if (value instanceof Date) {
+    // exceljs reads date cells as midnight UTC of the calendar date the sheet shows
+    return Number.isNaN(value.getTime()) ? fail(message) : ok(value.toISOString().slice(0, 10))
+  }
+  const match = DATE_TEXT.exec(cellText(value))
+  if (match === null) return fail(message)
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return fail('不是有效的日期')
+  }
+  return ok(date.toISOString().slice(0, 10))
+}
+
+export function parseFundCell (value: CellValue): CellResult<Fund> {
+  const fund = FUND_NAMES[cellText(value).replace(/\s+/g, '')]
+  return fund === undefined ? fail('应为「维修资金」或「公共收益」') : ok(fund)
+}
+
+export function parseKindCell (value: CellValue): CellResult<RowKind> {
+  const kind = KIND_NAMES[cellText(value).replace(/\s+/g, '')]
+  return kind === undefined ? fail('应为「收入」「支出」或「期初余额」') : ok(kind)
+}
+
+/** Movements are positive (the direction gives the sign); an opening balance may be zero. */
+export function parseAmountCell (value: CellValue, allowZero = false): CellResult<number> {
+  if (allowZero && /^[¥￥]?\s*0+(\.0{1,2})?\s*元?$/.test(cellText(value))) return ok(0)
+  const fen = value instanceof Date || value === undefined ? undefined : parseYuan(value)
+  if (fen !== undefined) return ok(fen)
+  return fail(allowZero ? '应为不小于0的数，最多两位小数' : '应为正数，最多两位小数')
+}
+
+export function parseTextCell (value: CellValue, max: number, required: boolean): CellResult<string | undefined> {
+  const text = cellText(value).replace(/\s+/g, ' ')
+  if (text === '') return required ? fail('不能为空') : ok(undefined)
+  if ([...text].length > max) return fail(`不能超过${max}个字`)
+  return ok(text)
+}

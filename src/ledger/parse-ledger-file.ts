@@ -1,0 +1,83 @@
+import ExcelJS from 'exceljs'
+import { parse as parseCsv } from 'csv-parse/sync'
+import { cellText, type CellValue } from './parse-ledger-cells.js'
+import { parseLedgerRows, type LedgerParseResult, type SheetRow } from './parse-ledger-rows.js'
+import { mapHeaders } from './ledger-columns.js'
+
+export const MAX_FILE_BYTES = 5 * 1024 * 1024
+
+const fail = (message: string): LedgerParseResult => ({ ok: false, errors: [{ message }] })
+
+/**
+ * A treasurer's spreadsheet (.xlsx or .csv, UTF-8 or GBK as Excel saves it in China) →
+ * the entries of one half-year, or every problem found. Nothing partial is ever returned.
+ */
+export async function parseLedgerFile (name: string, data: Buffer): Promise<LedgerParseResult> {
+  if (data.length > MAX_FILE_BYTES) return fail('文件太大（超过5MB），请只保留账目表')
+  const lower = name.toLowerCase()
+  const isZip = data.subarray(0, 2).toString('latin1') === 'PK'
+  if (lower.endsWith('.xlsx') || (isZip && !lower.endsWith('.csv'))) return await parseXlsx(data)
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return parseCsvText(decodeText(data))
+  if (lower.endsWith('.xls')) return fail('暂不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 .csv 后再发送')
+  return fail('只能导入 .xlsx 或 .csv 文件')
+}
+
+async function parseXlsx (data: Buffer): Promise<LedgerParseResult> {
+  const workbook = new ExcelJS.Workbook()
+  try {
+    // exceljs's typings predate Node's generic Buffer
+    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer)
+  } catch {
+    return fail('无法读取这个 .xlsx 文件，请确认文件没有损坏、没有加密')
+  }
+  const sheet = workbook.worksheets.find(s => s.actualRowCount > 0)
+  if (sheet === undefined) return fail('文件里没有账目行')
+  const rows: SheetRow[] = []
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values: CellValue[] = []
+    for (let c = 1; c <= sheet.columnCount; c++) values.push(toCellValue(row.getCell(c).value))
+    rows.push({ row: rowNumber, values })
+  })
+  return fromRows(rows)
+}
+
+/** exceljs cells can be rich text, formulas, hyperlinks...: keep what the sheet displays. */
+function toCellValue (value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return undefined
+  if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) return value
+  if (typeof value === 'boolean') return String(value)
+  if ('richText' in value) return value.richText.map(part => part.text).join('')
+  if ('result' in value) return toCellValue(value.result as ExcelJS.CellValue)
+  if ('text' in value && typeof value.text === 'string') return value.text
+  if ('error' in value) return String(value.error)
+  return undefined
+}
+
+function decodeText (data: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\uFEFF/, '')
+  } catch {
+    // Excel in China saves "CSV" as GB18030/GBK
+    return new TextDecoder('gb18030').decode(data)
+  }
+}
+
+function parseCsvText (text: string): LedgerParseResult {
+  let records: string[][]
+  try {
+    records = parseCsv(text, { relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][]
+  } catch {
+    return fail('无法读取这个 .csv 文件，请检查引号和逗号是否成对')
+  }
+  return fromRows(records.map((values, index) => ({ row: index + 1, values })))
+}
+
+/** The header is the first of the top rows that names at least three known columns (a title row may sit above it). */
+function fromRows (rows: SheetRow[]): LedgerParseResult {
+  const headerAt = rows.slice(0, 5).findIndex(r => mapHeaders(r.values.map(cellText)).size >= 3)
+  const header = rows[headerAt]
+  if (header === undefined) {
+    return fail('找不到表头：第一行应为 日期、资金、收支、金额、项目、对方、批准文号/业主大会决议')
+  }
+  return parseLedgerRows(header, rows.slice(headerAt + 1))
+}

@@ -1,0 +1,49 @@
+import type { Role, RoleBook } from '../app/types.js'
+import type { Compound } from '../config/compound-schema.js'
+import type { Store } from '../storage/storage.js'
+
+export interface RoleData {
+  people: Record<string, { name?: string, roles: Role[], revoked: Role[] }>
+}
+
+export const emptyRoles = (): RoleData => ({ people: {} })
+
+/**
+ * Roles keyed by contact id, never by nickname: anyone can rename themselves 业委会主任.
+ * The YAML roster presets roles; the chair's `/角色` grants and revocations are stored and
+ * win over the roster (a revoked roster role stays revoked).
+ */
+export function createRoleBook (store: Store<RoleData>, roster: Compound['roster']): RoleBook {
+  const entry = (id: string) => store.data.people[id] ?? { roles: [], revoked: [] }
+  const rosterRoles = new Map(roster.map(r => [r.id, r]))
+
+  const rolesOf = (id: string): ReadonlySet<Role> => {
+    const stored = entry(id)
+    const preset = (rosterRoles.get(id)?.roles ?? []).filter(r => !stored.revoked.includes(r))
+    return new Set<Role>(['owner', ...preset, ...stored.roles])
+  }
+
+  return {
+    rolesOf,
+    has: (id, role) => {
+      const roles = rolesOf(id)
+      return roles.has(role) || roles.has('chair')
+    },
+    membersOf: role => {
+      const ids = new Set([...roster.map(r => r.id), ...Object.keys(store.data.people)])
+      return [...ids].filter(id => rolesOf(id).has(role))
+    },
+    grant: (id, role, name) => store.update(d => {
+      const e = d.people[id] ??= { roles: [], revoked: [] }
+      if (name) e.name = name
+      if (!e.roles.includes(role)) e.roles.push(role)
+      e.revoked = e.revoked.filter(r => r !== role)
+    }),
+    revoke: (id, role) => store.update(d => {
+      const e = d.people[id] ??= { roles: [], revoked: [] }
+      e.roles = e.roles.filter(r => r !== role)
+      if (!e.revoked.includes(role)) e.revoked.push(role)
+    }),
+    nameOf: id => store.data.people[id]?.name ?? rosterRoles.get(id)?.name
+  }
+}

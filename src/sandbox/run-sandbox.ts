@@ -1,0 +1,48 @@
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
+import readline from 'node:readline'
+import type { Options } from '../config/read-env-options.js'
+import { allFeatures } from '../features/index.js'
+import type { Logger } from '../log/logger.js'
+import { formatBlock } from './format-block.js'
+import { SandboxSession } from './sandbox-session.js'
+
+export interface SandboxArgs { dataDir?: string, fresh: boolean, spacing: boolean }
+
+export function parseSandboxArgs (argv: string[]): SandboxArgs {
+  const at = argv.indexOf('--data')
+  return { dataDir: at >= 0 ? argv[at + 1] : undefined, fresh: argv.includes('--fresh'), spacing: argv.includes('--spacing') }
+}
+
+/** The terminal chat: reads lines from stdin (a terminal or a pipe) and prints what the bot sends. */
+export async function runSandbox (base: Options, args: SandboxArgs, log: Logger): Promise<void> {
+  const storageDir = path.resolve(args.dataDir ?? path.join(base.storageDir, 'sandbox'))
+  if (args.fresh) await rm(storageDir, { recursive: true, force: true })
+  const options: Options = {
+    ...base,
+    storageDir,
+    // Outbox spacing protects a real account from bans; in the sandbox it only slows you down.
+    outbox: args.spacing ? base.outbox : { spacingMs: 0, jitterMs: 0, perMinute: 0 }
+  }
+  const colour = process.stdout.isTTY === true
+  const session = await SandboxSession.open({
+    options,
+    features: allFeatures(),
+    log,
+    print: m => process.stdout.write(formatBlock(m, options.botName, colour) + '\n'),
+    notice: text => process.stderr.write(`（沙盒）${text}\n`)
+  })
+  const interactive = process.stdin.isTTY === true
+  if (interactive) {
+    process.stderr.write(`沙盒已启动，数据目录 ${storageDir}。以 ${session.speaker.name} 的身份在「${session.chatLabel}」发言；:as 换人，:in 换群，:dm 私聊，:clock 拨时间，:send 发文件，:quit 退出。\n`)
+  }
+  const rl = readline.createInterface({ input: process.stdin, terminal: false })
+  const prompt = () => { if (interactive) process.stderr.write(`${session.speaker.name}@${session.chatLabel}> `) }
+  prompt()
+  for await (const line of rl) {
+    if (await session.line(line) === 'quit') break
+    prompt()
+  }
+  rl.close()
+  await session.close()
+}

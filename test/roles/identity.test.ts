@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { type Harness, openSandbox } from '../helpers/sandbox-harness.js'
+
+let h: Harness | undefined
+afterEach(async () => { await h?.dispose(); h = undefined })
+
+function rename (h: Harness, id: string, name: string): void {
+  const mocker = h.session.runtime.mocker!
+  mocker.contactPayload(id, { ...mocker.contactPayload(id), name })
+}
+
+describe('identity and roles', () => {
+  it('a member who renames themselves 业委会主任 still cannot run committee commands', async () => {
+    h = await openSandbox()
+    rename(h, 'wxid_li_xiansheng', '业委会主任')
+    const [reply] = await h.run(':as 李先生', '/角色 授予 @张阿姨 委员')
+    expect(reply!.text).toContain('需要业委会主任身份')
+    expect(h.session.runtime.app.roles.rolesOf('wxid_zhang_ayi').has('committee')).toBe(false)
+    await h.session.runtime.storage.flushAll()
+    const audit = JSON.parse(await readFile(path.join(h.dataDir, 'audit.json'), 'utf8'))
+    expect(audit.data.entries).toContainEqual(expect.objectContaining({ who: 'wxid_li_xiansheng', action: '/角色', result: 'refused: role' }))
+  })
+
+  it('the chair grants a role by @-mention; it is keyed by contact id and survives a rename', async () => {
+    h = await openSandbox()
+    const [granted] = await h.run(':as 赵主任', '/角色 授予 @张阿姨 委员')
+    expect(granted!.text).toContain('已授予张阿姨（wxid_zhang_ayi）「业委会委员」')
+    rename(h, 'wxid_zhang_ayi', '张阿姨的新昵称')
+    const [list] = await h.run('/角色 列表')
+    expect(list!.text).toMatch(/业委会委员：.*wxid_zhang_ayi/)
+    const [revoked] = await h.run('/角色 撤销 wxid_zhang_ayi 委员')
+    expect(revoked!.text).toContain('已撤销')
+    expect(h.session.runtime.app.roles.rolesOf('wxid_zhang_ayi').has('committee')).toBe(false)
+  })
+
+  it('wrong arguments get a usage line, unknown commands a pointer to /帮助', async () => {
+    h = await openSandbox()
+    const [bad] = await h.run(':as 赵主任', '/角色 授予 @张阿姨 国王')
+    expect(bad!.text).toContain('请写明身份')
+    const [unknown] = await h.run('/不存在的命令')
+    expect(unknown!.text).toContain('没有「/不存在的命令」这个命令')
+  })
+
+  it('help lists only the commands the asker may use', async () => {
+    h = await openSandbox()
+    const [owner] = await h.run(':as 张阿姨', '/帮助')
+    expect(owner!.text).not.toContain('/角色')
+    const [chair] = await h.run(':as 赵主任', '/帮助')
+    expect(chair!.text).toContain('/角色')
+    expect(chair!.text).toContain('例：')
+  })
+
+  it('bootstraps the first chair with a one-time code sent privately', async () => {
+    const { allFeatures } = await import('../../src/features/index.js')
+    h = await openSandbox({ features: allFeatures({ bootstrapCode: '424242' }) })
+    h.session.runtime.app.roles.revoke('wxid_zhao_zhuren', 'chair')
+    const [inGroup] = await h.run(':as 李先生', '/认证 424242')
+    expect(inGroup!.text).toContain('请私聊')
+    const [wrong] = await h.run(':dm', '/认证 000000')
+    expect(wrong!.text).toContain('不正确')
+    const [ok] = await h.run('/认证 424242')
+    expect(ok!.text).toContain('认证成功')
+    expect(h.session.runtime.app.roles.has('wxid_li_xiansheng', 'chair')).toBe(true)
+    const [again] = await h.run(':as 张阿姨', '/认证 424242')
+    expect(again!.text).toContain('已有业委会主任')
+  })
+})

@@ -1,0 +1,13 @@
+import { parse } from 'yaml'
+import { readFileSync } from 'node:fs'
+import { explainComplaint } from './src/complaints/classify-complaint.js'
+const f = parse(readFileSync('/work/main/test/fixtures/complaints.yaml','utf8'))
+let ok=0, catOk=0
+for (const c of f.complaints) {
+  const r = explainComplaint(c.text)
+  const lead = r.bodies[0]
+  if (lead === c.lead) ok++; if (r.category===c.category) catOk++
+  if (lead !== c.lead || r.category !== c.category || (!!c.urgent) !== r.urgent || !r.isComplaint) console.log(`${c.text} | want ${c.category}/${c.lead}${c.urgent?'/U':''} got ${r.isComplaint?'':'NOT '}${r.category}/${lead}${r.urgent?'/U':''} ${r.confidence} nn=${r.neighbours.slice(0,2).map(n=>n.label+':'+n.similarity.toFixed(2)).join(',')}`)
+}
+console.log('lead', ok, '/', f.complaints.length, 'cat', catOk)
+for (const t of f.non_complaints) { const r = explainComplaint(t); if (r.isComplaint) console.log('FALSE POS', t, r.category) }
