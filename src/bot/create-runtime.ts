@@ -51,7 +51,7 @@ export async function createRuntime ({ options, compound, clock, log, features: 
     storage.open('audit', emptyAudit),
     storage.open('outbox', emptyOutbox),
     storage.open('sessions', emptySessions),
-    storage.open('seen-messages', emptySeen)
+    storage.open('seen-messages', emptySeen, { durable: false })
   ])
   const { bot, mocker } = buildWechaty(options, options.botName)
   const outbox = new ThrottledOutbox(outboxStore, storage, createTransport(bot), options.outbox, log)
@@ -107,7 +107,7 @@ export async function createRuntime ({ options, compound, clock, log, features: 
     async stop () {
       connection.stopping()
       outbox.pause()
-      await storage.flushAll()
+      await storage.close()
       await bot.stop()
     },
     async tick () {

@@ -28,7 +28,7 @@ export interface ComplaintDetails extends ComplaintClassification {
 const MAX_CHARS = 2000
 const NEIGHBOURS = 5
 const SIMILARITY_WEIGHT = 4
-const MIN_CATEGORY_SCORE = 1.5
+const MIN_CATEGORY_SCORE = 1
 const MIN_NEIGHBOUR_SIMILARITY = 0.45
 
 export type ComplaintClassifier = (text: string) => ComplaintDetails

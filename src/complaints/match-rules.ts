@@ -2,7 +2,7 @@ import type { ComplaintSkills } from './load-complaint-skills.js'
 import type { CategoryConfig, IntentFile, UrgentFile } from './skill-schemas.js'
 
 export interface CompiledVariant { id: string, patterns: RegExp[], bodies: string[], private?: boolean }
-export interface CompiledCategory { config: CategoryConfig, patterns: RegExp[], variants: CompiledVariant[] }
+export interface CompiledCategory { config: CategoryConfig, patterns: Array<{ re: RegExp, weight: number }>, variants: CompiledVariant[] }
 export interface CompiledUrgent { words: string[], patterns: RegExp[], ignore: RegExp[] }
 export interface CompiledIntent {
   prefixes: string[]
@@ -26,7 +26,9 @@ export function compileRules (skills: ComplaintSkills): Rules {
   return {
     categories: skills.categories.categories.map(config => ({
       config,
-      patterns: compile(config.patterns, 'iu'),
+      patterns: config.patterns.map(p => typeof p === 'string'
+        ? { re: new RegExp(p, 'iu'), weight: config.pattern_weight }
+        : { re: new RegExp(p.pattern, 'iu'), weight: p.weight }),
       variants: config.variants.map(v => ({ id: v.id, patterns: compile(v.patterns, 'iu'), bodies: v.bodies, private: v.private }))
     })),
     fallback: skills.categories.fallback,
@@ -49,12 +51,13 @@ function compileIntent (file: IntentFile): CompiledIntent {
   }
 }
 
-/** Keyword hits count once each; every matching problem pattern counts its category's weight. */
+/** Keyword hits count once each; every matching problem pattern counts its weight. */
 export function scoreRules (rules: Rules, text: string): RuleScore[] {
   return rules.categories.map(({ config, patterns }) => {
     const keywordHits = config.keywords.filter(k => text.includes(k.toLowerCase())).length
-    const patternHits = patterns.filter(p => p.test(text)).length
-    return { id: config.id, score: keywordHits + patternHits * config.pattern_weight, patternHits, keywordHits }
+    const hits = patterns.filter(p => p.re.test(text))
+    const score = keywordHits + hits.reduce((sum, p) => sum + p.weight, 0)
+    return { id: config.id, score, patternHits: hits.length, keywordHits }
   })
 }
 

@@ -13,6 +13,10 @@ const regexText = z.string().min(1).refine(source => {
   }
 }, { message: '不是有效的正则表达式' })
 
+/** A pattern with the category's weight, or with its own. */
+const weightedPattern = z.union([regexText, z.strictObject({ pattern: regexText, weight: z.number().positive() })])
+export type WeightedPattern = z.infer<typeof weightedPattern>
+
 const variantSchema = z.strictObject({
   id: z.string().min(1),
   note: z.string().optional(),
@@ -30,7 +34,7 @@ const categorySchema = z.strictObject({
   compound_wide: z.boolean().default(false),
   pattern_weight: z.number().positive().default(3),
   keywords: z.array(z.string().min(1)).default([]),
-  patterns: z.array(regexText).default([]),
+  patterns: z.array(weightedPattern).default([]),
   variants: z.array(variantSchema).default([])
 })
 

@@ -34,6 +34,9 @@ export class Bm25Index {
     this.avgLength = docs.length > 0 ? total / docs.length : 1
   }
 
+  /** Whether the document contains the term. */
+  has (id: string, term: string): boolean { return this.tf.get(term)?.has(id) ?? false }
+
   /** Number of documents that contain the term. */
   df (term: string): number { return this.tf.get(term)?.size ?? 0 }
 

@@ -80,7 +80,11 @@ function openingOf (book: LedgerBook, version: LedgerVersion, fund: Fund, depth 
   const before = period === undefined || depth > 200 ? undefined : publishedVersion(book, previousPeriod(period).id)
   if (before === undefined) return { fen: 0, source: 'none' }
   const opening = openingOf(book, before, fund, depth + 1)
-  return { fen: buildFundStatement(fund, before.entries, opening.fen, opening.source).closingFen, source: 'carried' }
+  // a chain that started from an unknown balance stays unknown, however far it is carried
+  return {
+    fen: buildFundStatement(fund, before.entries, opening.fen, opening.source).closingFen,
+    source: opening.source === 'none' ? 'none' : 'carried'
+  }
 }
 
 /** The statement of one version (draft for the chair's preview, published for owners). */

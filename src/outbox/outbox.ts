@@ -66,8 +66,9 @@ export class ThrottledOutbox implements Outbox {
     this.store.update(d => {
       for (const item of items) d.items.push({ ...item, id: d.nextId++, state: 'queued' } as Item)
     })
-    // Whatever the bot is about to confirm to a person must be on disk first.
-    await this.storage.flushAll()
+    // While paused nothing will flush soon: put the queue on disk now. Otherwise the loop
+    // flushes every store before each send (one write for the change and the queue).
+    if (this.paused) await this.storage.flushAll()
     this.kick()
   }
 
@@ -80,7 +81,9 @@ export class ThrottledOutbox implements Outbox {
     for (let item = this.store.data.items[0]; item && !this.paused; item = this.store.data.items[0]) {
       await this.throttle.wait()
       this.store.update(() => { item!.state = 'sending' })
-      await this.store.flush()
+      // Whatever the bot is about to confirm to a person is on disk before it goes out,
+      // and so is the mark that this item is under way.
+      await this.storage.flushAll()
       try {
         await this.deliver(item)
       } catch (err) {

@@ -13,6 +13,11 @@ export interface StoreOptions {
   version?: number
   /** `migrations[v]` turns version v data into version v + 1. */
   migrations?: Record<number, (data: any) => unknown>
+  /**
+   * false: written on the batch timer only, not by `flushAll()` before a send. For caches
+   * whose last few entries may be lost in a crash (the seen-message ids).
+   */
+  durable?: boolean
 }
 
 /**
@@ -23,7 +28,8 @@ export class Store<T> {
   private timer: NodeJS.Timeout | undefined
   private dirty = false
 
-  constructor (readonly name: string, private readonly low: Low<string>, public data: T, private readonly version: number, private readonly delayMs: number) {}
+  constructor (readonly name: string, private readonly low: Low<string>, public data: T, private readonly version: number,
+    private readonly delayMs: number, readonly durable = true) {}
 
   /** Mutate the data; the file is written within `delayMs`, together with other changes. */
   update (fn: (data: T) => void): void {
@@ -57,14 +63,19 @@ export class Storage {
     await low.read()
     const version = options.version ?? 1
     const decoded = low.data ? await this.decode<T>(file, low.data, version, options) : undefined
-    const store = new Store<T>(name, low, decoded ? decoded.data : init(), version, this.delayMs)
+    const store = new Store<T>(name, low, decoded ? decoded.data : init(), version, this.delayMs, options.durable ?? true)
     if (decoded?.migrated) store.update(() => {})
     this.stores.set(name, store)
     return store
   }
 
-  /** Write every changed file; called before a confirmation leaves the outbox. */
+  /** Write every changed durable file; called before a confirmation leaves the outbox. */
   async flushAll (): Promise<void> {
+    await Promise.all([...this.stores.values()].filter(s => s.durable).map(async s => await s.flush()))
+  }
+
+  /** Write everything, caches included (on stop). */
+  async close (): Promise<void> {
     await Promise.all([...this.stores.values()].map(async s => await s.flush()))
   }
 

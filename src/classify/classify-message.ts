@@ -1,0 +1,55 @@
+import { classifyComplaint as defaultClassifyComplaint, type ComplaintClassification } from '../complaints/classify-complaint.js'
+import { answerQuestion } from '../knowledge/answer-question.js'
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js'
+import { toSimplified } from '../text/to-simplified.js'
+import { COMMAND, QUESTION, SMALL_TALK } from './message-patterns.js'
+
+export type Intent = 'complaint' | 'question' | 'command' | 'chat'
+
+export interface Classification {
+  intent: Intent
+  category: string | null
+  bodies: string[]
+  urgent: boolean
+  /** best procedure for a question; null when none fits (the question is handed on) */
+  skill: string | null
+  /** question: retrieval score 0..1; complaint: its confidence; command: 1; chat: 0 */
+  score: number
+}
+
+export interface Where { chat: 'group' | 'private', mentioned: boolean }
+
+export interface ClassifyDeps { classifyComplaint: (text: string) => ComplaintClassification }
+
+const none = { category: null, bodies: [], urgent: false, skill: null }
+
+/**
+ * The one decision the bot and `npm run classify` share. Order: command, complaint,
+ * question, chat. In a group without an @-mention the bot only speaks for a question it
+ * can answer outright; with a mention or in private, close matches get choices and
+ * compound questions no skill covers are handed to the committee.
+ */
+export function classifyMessage (text: string, where: Where, kb: KnowledgeBase, deps: ClassifyDeps = { classifyComplaint: defaultClassifyComplaint }): Classification {
+  const simplified = toSimplified(text)
+  if (simplified === '') return { intent: 'chat', ...none, score: 0 }
+  if (COMMAND.test(simplified)) return { intent: 'command', ...none, score: 1 }
+
+  const complaint = deps.classifyComplaint(simplified)
+  if (complaint.isComplaint) {
+    const { category, bodies, urgent, confidence } = complaint
+    return { intent: 'complaint', category, bodies, urgent, skill: null, score: confidence }
+  }
+
+  const asks = QUESTION.test(simplified)
+  if (!asks && SMALL_TALK.test(simplified)) return { intent: 'chat', ...none, score: 0 }
+  const addressed = where.chat === 'private' || where.mentioned
+  const answer = answerQuestion(kb, simplified)
+  const question = (skill: string | null, score: number): Classification => ({ intent: 'question', ...none, skill, score: round(score) })
+
+  if (answer.kind === 'answer' && (addressed || asks)) return question(answer.skill.id, answer.score)
+  if (answer.kind === 'choices' && addressed) return question(answer.skills[0]?.id ?? null, answer.scores[0] ?? 0)
+  if (addressed && asks && kb.isCompoundTopic(simplified)) return question(null, answer.kind === 'unknown' ? answer.score : 0)
+  return { intent: 'chat', ...none, score: 0 }
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000

@@ -1,0 +1,24 @@
+import type { Survey, SurveySummary } from './survey.js'
+import { formatChineseDateTime } from '../schedule/shanghai-time.js'
+
+export function renderSurveyInvitation (survey: Survey): string {
+  return [
+    `【${survey.title}】`,
+    '业委会每半年征询一次业主对物业服务的意见。请私信本助手打分（1到5分，5分最满意），可以附上意见，例如：',
+    '4 保洁及时，但晚上巡逻少',
+    `截止时间：${formatChineseDateTime(new Date(survey.closesAt))}。每户以最后一次回复为准，意见只汇总统计，不公开姓名。`
+  ].join('\n')
+}
+
+export function renderSurveySummary (survey: Survey, summary: SurveySummary): string {
+  const bars = ([5, 4, 3, 2, 1] as const).map(score => `${score}分：${summary.counts[score]}人`)
+  return [
+    `【${survey.title} 结果】`,
+    `参与：${summary.total}人；平均分：${summary.average?.toFixed(2) ?? '—'}`,
+    bars.join('；'),
+    summary.themes.length > 0
+      ? `意见中常提到：${summary.themes.map(t => `${t.word}（${t.comments}条）`).join('、')}`
+      : `收到文字意见${summary.withComment}条。`,
+    '业委会将把结果转交物业服务企业并跟进整改。'
+  ].join('\n')
+}
