@@ -54,8 +54,11 @@ export async function readMessage (msg: MessageInterface, botName: string, start
   return { kind: 'text', message }
 }
 
+// A bare 收到 under a notice is how owners acknowledge it; the meetings feature counts it.
+const ACKNOWLEDGEMENT = /^收到\s*(#?\s*\d+)?\s*[。！!]?$/
+
 function activates (text: string): boolean {
-  return /^[/#]/.test(text) || TRIGGER_WORDS.some(w => text.startsWith(w))
+  return /^[/#]/.test(text) || TRIGGER_WORDS.some(w => text.startsWith(w)) || ACKNOWLEDGEMENT.test(text)
 }
 
 /** Remove `@小区助手` (followed by the WeChat mention space U+2005 or a normal space). */

@@ -34,16 +34,19 @@ export function classifyMessage (text: string, where: Where, kb: KnowledgeBase, 
   if (simplified === '') return { intent: 'chat', ...none, score: 0 }
   if (COMMAND.test(simplified)) return { intent: 'command', ...none, score: 1 }
 
+  const asks = QUESTION.test(simplified)
+  const answer = answerQuestion(kb, simplified)
   const complaint = deps.classifyComplaint(simplified)
-  if (complaint.isComplaint) {
+  // A question the knowledge base answers outright is a question even when it names a
+  // problem area ("业委会一个月开几次例会"); an urgent report is always a complaint.
+  const procedural = asks && answer.kind === 'answer' && !complaint.urgent
+  if (complaint.isComplaint && !procedural) {
     const { category, bodies, urgent, confidence } = complaint
     return { intent: 'complaint', category, bodies, urgent, skill: null, score: confidence }
   }
 
-  const asks = QUESTION.test(simplified)
   if (!asks && SMALL_TALK.test(simplified)) return { intent: 'chat', ...none, score: 0 }
   const addressed = where.chat === 'private' || where.mentioned
-  const answer = answerQuestion(kb, simplified)
   const question = (skill: string | null, score: number): Classification => ({ intent: 'question', ...none, skill, score: round(score) })
 
   if (answer.kind === 'answer' && (addressed || asks)) return question(answer.skill.id, answer.score)

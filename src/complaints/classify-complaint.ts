@@ -31,14 +31,31 @@ const SIMILARITY_WEIGHT = 4
 const MIN_CATEGORY_SCORE = 1
 const MIN_NEIGHBOUR_SIMILARITY = 0.45
 
-export type ComplaintClassifier = (text: string) => ComplaintDetails
+export type ComplaintClassifier = ((text: string) => ComplaintDetails) & {
+  /** The details for a category chosen elsewhere (the optional model), variants applied to `text`. */
+  withCategory: (text: string, categoryId: string, base: ComplaintDetails) => ComplaintDetails
+}
 
 export function createComplaintClassifier (skills: ComplaintSkills): ComplaintClassifier {
   const rules = compileRules(skills)
   const index = buildExampleIndex(skills.examples.examples)
   const byId = new Map(rules.categories.map(c => [c.config.id, c]))
 
-  return (raw: string): ComplaintDetails => {
+  const describe = (categoryId: string, text: string) => {
+    const category = byId.get(categoryId) ?? byId.get(rules.fallback)!
+    const variant = pickVariant(category, text)
+    return {
+      category: category.config.id,
+      bodies: [...(variant?.bodies ?? category.config.bodies)],
+      categoryName: category.config.name,
+      variant: variant?.id ?? null,
+      private: variant?.private ?? category.config.private,
+      needsLocation: category.config.needs_location,
+      compoundWide: category.config.compound_wide
+    }
+  }
+
+  const classify = (raw: string): ComplaintDetails => {
     const text = toSimplified(raw).slice(0, MAX_CHARS).toLowerCase()
     const scores = scoreRules(rules, text)
     const neighbours = nearestExamples(index, text, NEIGHBOURS)
@@ -61,25 +78,14 @@ export function createComplaintClassifier (skills: ComplaintSkills): ComplaintCl
     }
 
     const categoryId = top && top.total >= MIN_CATEGORY_SCORE ? top.id : rules.fallback
-    const category = byId.get(categoryId)!
-    const variant = pickVariant(category, text)
     const confidence = categoryId === rules.fallback
       ? 0.3
       : round(0.5 * ((top!.total - (second?.total ?? 0)) / top!.total) + 0.5 * Math.min(1, top!.total / 8))
-    return {
-      isComplaint: true,
-      category: categoryId,
-      bodies: [...(variant?.bodies ?? category.config.bodies)],
-      urgent: urgentWords,
-      confidence,
-      categoryName: category.config.name,
-      variant: variant?.id ?? null,
-      private: variant?.private ?? category.config.private,
-      needsLocation: category.config.needs_location,
-      compoundWide: category.config.compound_wide,
-      neighbours
-    }
+    return { isComplaint: true, urgent: urgentWords, confidence, neighbours, ...describe(categoryId, text) }
   }
+  const withCategory = (raw: string, categoryId: string, base: ComplaintDetails): ComplaintDetails =>
+    ({ ...base, isComplaint: true, ...describe(categoryId, toSimplified(raw).toLowerCase()) })
+  return Object.assign(classify, { withCategory })
 }
 
 function decideComplaint (

@@ -24,6 +24,7 @@ const UNIT = new RegExp(`${NUM}\\s*单元`, 'u')
 const DASHED = /(\d{1,3})-(\d{1,2})-(\d{3,4})/u
 const ROOM_AFTER = /(?:单元|栋|幢|号楼|座)\s*(\d{3,4})(?:室|号|户)?/u
 const ROOM_ALONE = /(?<![\d.])(\d{3,4})\s*(?:室|号房|户|的住户|的业主|那户|家|在装修)/u
+const ROOM_NEAR = /(?:楼上|楼下|隔壁|对门|对面|住在|家住)\s*(\d{3,4})(?!\d)/u
 const FLOOR = new RegExp(`${NUM}\\s*(?:楼|层)(?![道顶上下梯房])`, 'u')
 const AREA = /(?<![A-Za-z])([A-Za-z]|[东西南北])区/u
 
@@ -61,7 +62,7 @@ export function extractLocation (raw: string): ComplaintLocation | null {
   if (building) found.building = `${chineseNumber(building[1]!) ?? building[1]}号楼`
   const unit = found.unit ? null : take(UNIT)
   if (unit) found.unit = `${chineseNumber(unit[1]!) ?? unit[1]}单元`
-  const room = found.room ? null : (ROOM_AFTER.exec(text) ?? ROOM_ALONE.exec(text))
+  const room = found.room ? null : (ROOM_AFTER.exec(text) ?? ROOM_ALONE.exec(text) ?? ROOM_NEAR.exec(text))
   if (room) found.room = `${room[1]}室`
   const floor = found.room ? null : take(FLOOR)
   if (floor) found.floor = `${chineseNumber(floor[1]!) ?? floor[1]}楼`

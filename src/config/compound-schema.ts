@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { ROLES } from '../app/types.js'
+import { deadlinesSchema } from '../complaints/deadline-schema.js'
+import { calendarSchema } from '../schedule/calendar-schema.js'
 
 // Validation messages reach the committee member editing the YAML: say them in Chinese.
 z.config(z.locales.zhCN())
@@ -38,8 +40,9 @@ export const compoundSchema = z.strictObject({
   roster: z.array(rosterEntry).default([]),
   /** Compound-specific values that skills show (reception day, phones, fee standard). */
   info: z.record(z.string(), z.string()).default({}),
-  // Feature sections are validated by the features' own schemas (mounted in load-compound).
-  calendar: z.unknown().optional(),
-  deadlines: z.unknown().optional()
+  /** When statements, notices and reminders go out (defaults: shared/domain.md's calendar). */
+  calendar: calendarSchema,
+  /** Complaint deadlines and limits (defaults from the complaints issue). */
+  deadlines: deadlinesSchema
 })
 export type Compound = z.infer<typeof compoundSchema>

@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { Bm25Index, type IndexedDoc } from './bm25-index.js'
 import { loadSkills, type SkillProblem } from './load-skills.js'
 import { compileSynonyms, searchTerms, termWeight, type Lexicon } from './normalize-text.js'
+import type { SourceTitles } from './render-skill.js'
 import { FAQ_ID, type Skill } from './skill-schema.js'
 import { toSimplified } from '../text/to-simplified.js'
 
@@ -18,19 +20,24 @@ const FIELD_WEIGHTS = { title: 3, examples: 3, short: 1, steps: 0.3 }
  * 0.7 on the fixture questions (+1.6 points top-1 over whole-skill BM25F alone).
  */
 const EXAMPLE_SHARE = 0.3
+/** A plain word in more than this share of the skills is no evidence of any one of them. */
+const COMMON_SHARE = 0.8
 
 const synonymsSchema = z.array(z.array(z.string().min(1)).min(2))
-const titlesSchema = z.record(z.string(), z.string())
+const titlesSchema = z.record(z.string(), z.strictObject({ title: z.string().min(1), short: z.string().min(1) }))
 const topicsSchema = z.array(z.string().min(1))
 
 /**
- * `matched`: distinct words of two or more characters, and concepts, of the question that
- * the skill contains. Single characters (去, 收, 好) and bigrams are too weak to say a
- * question is about a skill.
+ * `matched`: distinct words of two or more characters, and synonym concepts, of the
+ * question that the skill contains. Single characters (去, 收, 好), bigrams and plain words
+ * nearly every skill has (小区) are too weak to say what a question is about.
  */
+/** The repository's skills/ folder (the bot and the CLI run from anywhere). */
+export const DEFAULT_SKILLS_DIR = fileURLToPath(new URL('../../skills/', import.meta.url))
+
 export interface Ranked { skill: Skill, score: number, matched: number }
 
-interface State { skills: Map<string, Skill>, index: Bm25Index, examples: Bm25Index, lexicon: Lexicon, titles: Record<string, string>, topics: string[], problems: SkillProblem[] }
+interface State { skills: Map<string, Skill>, index: Bm25Index, examples: Bm25Index, lexicon: Lexicon, titles: SourceTitles, topics: string[], problems: SkillProblem[] }
 
 /** All skills of `dir`, indexed. `reload()` rebuilds everything (used by /收录), cheaply. */
 export class KnowledgeBase {
@@ -49,8 +56,8 @@ export class KnowledgeBase {
   get skills (): Skill[] { return [...this.state.skills.values()] }
   /** Files that could not be loaded, with the reason, for the committee to fix. */
   get problems (): SkillProblem[] { return this.state.problems }
-  /** Seed file name → the title shown after 依据 (skills/sources.yaml). */
-  get titles (): Record<string, string> { return this.state.titles }
+  /** Seed file name → how answers name it (skills/sources.yaml). */
+  get titles (): SourceTitles { return this.state.titles }
 
   get (id: string): Skill | undefined { return this.state.skills.get(id) }
 
@@ -78,7 +85,7 @@ export class KnowledgeBase {
       .slice(0, limit)
       .flatMap(([id, score]) => {
         const skill = skills.get(id)
-        const matched = new Set(terms.filter(t => isEvidence(t) && index.has(id, t))).size
+        const matched = new Set(terms.filter(t => isEvidence(t) && index.has(id, t) && (t.startsWith('#') || index.df(t) <= COMMON_SHARE * index.size))).size
         return skill ? [{ skill, score, matched }] : []
       })
   }

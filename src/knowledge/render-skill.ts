@@ -16,23 +16,33 @@ export function renderText (text: string, info: InfoMap): string {
   })
 }
 
+/** Seed file name → its title (after 依据) and short name (in the steps), from skills/sources.yaml. */
+export type SourceTitles = Readonly<Record<string, { title: string, short: string }>>
+
 export interface RenderedSkill { id: string, title: string, short: string, steps: string, sources: string[] }
 
 /** The skill as an owner reads it; `titles` names seed files (skills/sources.yaml). */
-export function renderSkill (skill: Skill, info: InfoMap, titles: InfoMap = {}): RenderedSkill {
+export function renderSkill (skill: Skill, info: InfoMap, titles: SourceTitles = {}): RenderedSkill {
   return {
     id: skill.id,
     title: skill.title,
     short: renderText(skill.short, info),
-    steps: renderText(skill.steps, info),
+    steps: nameSeeds(renderText(skill.steps, info), skill, titles),
     sources: skill.sources.map(s => describeSource(s, titles))
   }
 }
 
+/** Step texts mark facts with the seed's number, （000 …）: owners read its short name. */
+function nameSeeds (text: string, skill: Skill, titles: SourceTitles): string {
+  const byPrefix = new Map(skill.sources.map(parseSource).flatMap(r =>
+    r?.kind === 'seed' && titles[r.file] ? [[r.file.slice(0, 3), titles[r.file]?.short ?? '']] : []))
+  return text.replace(/(?<=[（、])(\d{3})(?=[ ）、])/g, prefix => byPrefix.get(prefix) ?? prefix)
+}
+
 /** `000_….txt § 内部管理机制` → `虹口区房管局《…》·内部管理机制`; laws stay as written. */
-export function describeSource (source: string, titles: InfoMap): string {
+export function describeSource (source: string, titles: SourceTitles): string {
   const ref: SourceRef | undefined = parseSource(source)
   if (ref?.kind !== 'seed') return source
-  const title = titles[ref.file] ?? ref.file
+  const title = titles[ref.file]?.title ?? ref.file
   return ref.section ? `${title}·${ref.section}` : title
 }

@@ -8,7 +8,8 @@ function title (meeting: MeetingDraft): string {
 }
 
 /** The first notice, posted when the meeting is created. */
-export function renderMeetingNotice (meeting: MeetingDraft & { id: number }): string {
+/** `botName` is how owners @-mention the bot in a group to say 收到. */
+export function renderMeetingNotice (meeting: MeetingDraft & { id: number }, botName = '小区助手'): string {
   const rule = MEETING_TYPE_SPECS[meeting.type].rule
   return [
     `【会议通知 #${meeting.id}】${title(meeting)}`,
@@ -17,18 +18,18 @@ export function renderMeetingNotice (meeting: MeetingDraft & { id: number }): st
     `议题：${meeting.topic}`,
     ...(meeting.extraordinary !== undefined ? [`临时召开原因：${meeting.extraordinary.reason}`] : []),
     ...(rule !== undefined && meeting.extraordinary === undefined ? [`（${rule}）`] : []),
-    '请相互转告。看到通知请回复「收到」。'
+    `请相互转告。看到通知请 @${botName} 回复「收到」。`
   ].join('\n')
 }
 
-export function renderMeetingReminder (meeting: MeetingDraft & { id: number }, kind: ReminderKind): string {
+export function renderMeetingReminder (meeting: MeetingDraft & { id: number }, kind: ReminderKind, botName = '小区助手'): string {
   const label = REMINDERS.find(r => r.kind === kind)?.label ?? ''
   return [
     `【会议提醒 #${meeting.id}】${title(meeting)}${label}召开`,
     `时间：${formatChineseDateTime(meeting.at)}`,
     `地点：${meeting.place}`,
     `议题：${meeting.topic}`,
-    '请准时参加。看到提醒请回复「收到」。'
+    `请准时参加。看到提醒请 @${botName} 回复「收到」。`
   ].join('\n')
 }
 

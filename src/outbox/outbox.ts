@@ -74,7 +74,11 @@ export class ThrottledOutbox implements Outbox {
 
   private kick (): void {
     if (this.paused || this.running) return
-    this.running = this.loop().finally(() => { this.running = undefined })
+    this.running = this.loop().finally(() => {
+      this.running = undefined
+      // Items queued during the loop's last write were not picked up by it.
+      if (this.store.data.items.length > 0) this.kick()
+    })
   }
 
   private async loop (): Promise<void> {

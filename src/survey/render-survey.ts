@@ -4,8 +4,8 @@ import { formatChineseDateTime } from '../schedule/shanghai-time.js'
 export function renderSurveyInvitation (survey: Survey): string {
   return [
     `【${survey.title}】`,
-    '业委会每半年征询一次业主对物业服务的意见。请私信本助手打分（1到5分，5分最满意），可以附上意见，例如：',
-    '4 保洁及时，但晚上巡逻少',
+    '业委会每半年征询一次业主对物业服务的意见。请私聊本助手发送「/评分 分数 意见」（1到5分，5分最满意，意见可不写），例如：',
+    '/评分 4 保洁及时，但晚上巡逻少',
     `截止时间：${formatChineseDateTime(new Date(survey.closesAt))}。每户以最后一次回复为准，意见只汇总统计，不公开姓名。`
   ].join('\n')
 }

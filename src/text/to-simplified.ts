@@ -9,9 +9,13 @@ export function toSimplified (text: string): string {
   return convert(toHalfWidth(text)).trim()
 }
 
-/** Ｆｕｌｌ－ｗｉｄｔｈ letters, digits and ／＃ become ASCII; CJK punctuation is kept. */
+/**
+ * Ｆｕｌｌ－ｗｉｄｔｈ letters, digits and command signs (／＃＠％．－＋) become ASCII, so
+ * `／幫助` is a command and `５号楼` is building 5. Chinese punctuation (，。？：) is kept:
+ * the bot quotes people's words back to them.
+ */
 export function toHalfWidth (text: string): string {
   return text
-    .replace(/[\uff01-\uff5e]/g, ch => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/[０-９Ａ-Ｚａ-ｚ／＃＠％．－＋]/g, ch => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')
 }

@@ -14,6 +14,7 @@ describe('extractLocation', () => {
     ['小区东门的道闸坏了', '东门'],
     ['地下室一直滴水', '地下室'],
     ['1502在装修', '1502室'],
+    ['楼上1502每天半夜跺脚', '1502室'],
     ['6号楼楼道灯不亮', '6号楼 楼道']
   ])('%s → %s', (text, expected) => {
     const found = extractLocation(text)

@@ -19,7 +19,9 @@ describe('compound YAML', () => {
     [base + 'bodies:\n  property: { name: 物业, target: {} }\n', 'bodies.property.target'],
     [base + 'bodies:\n  plumber: { name: 水管工 }\n', 'bodies'],
     ['name: 测试小区\nowner_groups: []\n', 'owner_groups'],
-    [base + 'info:\n  reception_day: 5\n', 'info.reception_day']
+    [base + 'info:\n  reception_day: 5\n', 'info.reception_day'],
+    [base + 'calendar:\n  fund_statement: { cron: "every january" }\n', 'calendar.fund_statement.cron'],
+    [base + 'deadlines:\n  urgent: { close: 两小时 }\n', 'deadlines.urgent.close']
   ])('reports a bad value by file and field (%#)', (yaml, field) => {
     expect(() => parseCompound(yaml, 'compound.yaml')).toThrow(CompoundError)
     expect(() => parseCompound(yaml, 'compound.yaml')).toThrow(new RegExp(`^compound\\.yaml: 字段 ${field.replace(/\./g, '\\.')} 有误：`))

@@ -13,19 +13,26 @@ const targetsOf = (job: JobId): string[] => job === 'fund_statement' || job === 
   ? OWNER_GROUPS
   : ['committee-room']
 
-/** A process: its durable storage is a JSON string, as on disk; `crashAfter` kills it after N deliveries. */
+/**
+ * A process: its durable storage is a JSON string, as on disk. `crashAfter` kills it after N
+ * deliveries, at its next write (between groups); `crashInHandOff` kills it inside the hand-off.
+ */
 class Process {
   delivered: DueSend[] = []
   reported: MissedOccurrence[] = []
   constructor (public disk: string) {}
 
-  async tick (now: Date, crashAfter = Infinity): Promise<void> {
+  async tick (now: Date, crash: { crashAfter?: number, crashInHandOff?: number } = {}): Promise<void> {
     const record = JSON.parse(this.disk) as OccurrenceRecord
-    let budget = crashAfter
+    let deliveries = 0
     await runDueOccurrences({ record, calendar, now, targetsOf }, {
-      save: async r => { this.disk = JSON.stringify(r) },
+      save: async r => {
+        if (deliveries >= (crash.crashAfter ?? Infinity)) throw new Error('killed')
+        this.disk = JSON.stringify(r)
+      },
       deliver: async send => {
-        if (budget-- <= 0) throw new Error('killed')
+        if (deliveries === crash.crashInHandOff) throw new Error('killed')
+        deliveries += 1
         this.delivered.push(send)
       },
       report: async missed => { this.reported.push(...missed.tooLate, ...missed.unroutable) }
@@ -72,13 +79,21 @@ describe('occurrence record', () => {
 
   it('resumes a broadcast killed between groups without sending any group twice', async () => {
     const p = new Process(started(sh('2027-01-05T08:59:00')))
-    await expect(p.tick(sh('2027-01-05T09:00:00'), 1)).rejects.toThrow('killed')
+    await expect(p.tick(sh('2027-01-05T09:00:00'), { crashAfter: 1 })).rejects.toThrow('killed')
     expect(statementSends(p)).toEqual(['room-1'])
     // the process restarts from what it had written
     const restarted = new Process(p.disk)
     await restarted.tick(sh('2027-01-05T09:03:00'))
     await restarted.tick(sh('2027-01-05T09:04:00'))
     expect(statementSends(restarted)).toEqual(['room-2', 'room-3'])
+  })
+
+  it('never repeats a target whose hand-off was interrupted (at most once, by design)', async () => {
+    const p = new Process(started(sh('2027-01-05T08:59:00')))
+    await expect(p.tick(sh('2027-01-05T09:00:00'), { crashInHandOff: 1 })).rejects.toThrow('killed')
+    const restarted = new Process(p.disk)
+    await restarted.tick(sh('2027-01-05T09:03:00'))
+    expect([...statementSends(p), ...statementSends(restarted)]).toEqual(['room-1', 'room-3'])
   })
 
   it('keeps the targets chosen at the time, even when the group list changes before the resume', () => {

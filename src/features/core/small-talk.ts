@@ -7,6 +7,9 @@ import type { Feature, FeatureFactory } from '../../app/types.js'
 export const smallTalkFeature: FeatureFactory = (app): Feature => ({
   name: 'small-talk',
   async handle (ctx) {
+    // Woken in a group by a trigger word (收到, 咨询…) that no feature took: stay quiet
+    // rather than answer every 收到 in a busy group.
+    if (!ctx.isPrivate && !ctx.mentioned) return true
     const thanks = /谢谢|多谢|感谢|辛苦/.test(ctx.text)
     await ctx.reply(thanks
       ? '不客气！还有问题随时 @我。'

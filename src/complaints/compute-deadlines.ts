@@ -1,0 +1,32 @@
+import type { DeadlinesConfig, Duration } from './deadline-schema.js'
+import { parseDuration } from './deadline-schema.js'
+import { addWorkingDays } from './working-days.js'
+
+/** ISO times; the 警示 times are at `warn_factor` times the deadline. */
+export interface TicketDeadlines {
+  ackBy: string
+  ackWarnAt: string
+  closeBy: string
+  closeWarnAt: string
+}
+
+const MS: Record<Exclude<Duration['unit'], 'workday'>, number> = { minute: 60_000, hour: 3600_000, day: 86_400_000 }
+
+/** `from` plus `times` × the duration, working days on the Chinese calendar. */
+export function addDuration (from: Date, duration: Duration, times = 1): Date {
+  if (duration.unit === 'workday') return addWorkingDays(from, Math.ceil(duration.amount * times))
+  return new Date(from.getTime() + duration.amount * times * MS[duration.unit])
+}
+
+/** Deadlines of a ticket accepted at `from` (creation, transfer or reopening). */
+export function computeDeadlines (from: Date, urgent: boolean, config: DeadlinesConfig): TicketDeadlines {
+  const rule = urgent ? config.urgent : config.normal
+  const ack = parseDuration(rule.acknowledge)
+  const close = parseDuration(rule.close)
+  return {
+    ackBy: addDuration(from, ack).toISOString(),
+    ackWarnAt: addDuration(from, ack, config.warn_factor).toISOString(),
+    closeBy: addDuration(from, close).toISOString(),
+    closeWarnAt: addDuration(from, close, config.warn_factor).toISOString()
+  }
+}

@@ -1,0 +1,77 @@
+import type { App } from '../../app/types.js'
+import { createComplaintClassifier, type ComplaintClassifier } from '../../complaints/classify-complaint.js'
+import { deadlinesSchema, type DeadlinesConfig } from '../../complaints/deadline-schema.js'
+import { ComplaintSkillError, loadComplaintSkills, type ComplaintSkills } from '../../complaints/load-complaint-skills.js'
+import { maskPhones } from '../../complaints/mask-phone.js'
+import { complainantsOf, type Ticket } from '../../complaints/ticket.js'
+import { createLlm, type Llm } from '../../llm/create-llm.js'
+import { bodyName, RELAY_BODY } from './body-desk.js'
+import type { Names } from './format-ticket.js'
+import { TicketStore } from './ticket-store.js'
+
+/** Everything the complaint handlers share, opened once per process. */
+export interface Desk {
+  app: App
+  store: TicketStore
+  config: DeadlinesConfig
+  skills: ComplaintSkills
+  classify: ComplaintClassifier
+  /** the optional model, asked only when the offline decision is unsure */
+  llm: Llm | undefined
+  names: Names
+  /** Send to each body's WeChat target once (bodies sharing a group get one message). */
+  toBodies: (bodies: string[], text: string) => Promise<void>
+  /** Tell everyone who raised the matter, privately; `fallback` (no details) for non-friends. */
+  toComplainants: (ticket: Ticket, text: string, fallback: string) => Promise<void>
+}
+
+export async function openDesk (app: App): Promise<Desk> {
+  const skills = loadComplaintSkills()
+  const parsed = deadlinesSchema.safeParse(app.compound.deadlines)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new ComplaintSkillError(`小区配置 deadlines.${issue?.path.join('.') ?? ''} 有误：${issue?.message ?? ''}`)
+  }
+  const store = await TicketStore.load(app.storage)
+  const categoryNames = new Map(skills.categories.categories.map(c => [c.id, c.name]))
+  const names: Names = { body: id => bodyName(app, skills, id), category: id => categoryNames.get(id) ?? id }
+
+  async function targetOf (body: string): Promise<{ key: string, send: (text: string) => Promise<void> } | undefined> {
+    const relay = RELAY_BODY[body]
+    const target = await app.directory.bodyTarget(body) ??
+      (relay ? await app.directory.bodyTarget(relay) : undefined) ??
+      await app.directory.bodyTarget('committee')
+    if (!target) return undefined
+    const note = (await app.directory.bodyTarget(body)) ? '' : `（${names.body(body)}未配置微信，请代为转交）\n`
+    if (target.kind === 'room') return { key: `room:${target.roomId}`, send: async text => await app.outbox.toRoom({ roomId: target.roomId, text: maskPhones(note + text) }) }
+    return { key: `contact:${target.contactId}`, send: async text => await app.outbox.toContact({ contactId: target.contactId, text: note + text }) }
+  }
+
+  return {
+    app,
+    store,
+    config: parsed.data,
+    skills,
+    classify: createComplaintClassifier(skills),
+    llm: app.options.llm ? createLlm(app.options.llm) : undefined,
+    names,
+    async toBodies (bodies, text) {
+      const sent = new Set<string>()
+      for (const body of bodies) {
+        const target = await targetOf(body)
+        if (!target) {
+          app.log.warn(`complaints: no WeChat target for body ${body}`)
+          continue
+        }
+        if (sent.has(target.key)) continue
+        sent.add(target.key)
+        await target.send(text)
+      }
+    },
+    async toComplainants (ticket, text, fallback) {
+      for (const contactId of complainantsOf(ticket)) {
+        await app.outbox.toContact({ contactId, text, fallbackRoomId: ticket.roomId ?? undefined, fallbackText: fallback })
+      }
+    }
+  }
+}

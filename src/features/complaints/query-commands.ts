@@ -1,0 +1,126 @@
+import type { Command, MessageContext } from '../../app/types.js'
+import { computeStats } from '../../complaints/compute-stats.js'
+import { parsePeriod } from '../../complaints/parse-period.js'
+import { complainantsOf, type Ticket } from '../../complaints/ticket.js'
+import { isStaff, mayActFor, parseBody, STAFF_ROLES } from './body-desk.js'
+import { ticketFor } from './body-commands.js'
+import type { Desk } from './desk.js'
+import { isOverdue, statsText, ticketDetails, ticketLine } from './format-ticket.js'
+
+const MAX_LINES = 30
+
+/** Complainants, the chair, and members of the bodies a ticket involves may see it. */
+function maySee (desk: Desk, contactId: string, t: Ticket): boolean {
+  if (complainantsOf(t).includes(contactId)) return true
+  return [t.leadBody, ...t.informedBodies].some(b => mayActFor(desk.app, contactId, b))
+}
+
+/** Lists for groups leave out places of private tickets (neighbour matters). */
+const lines = (desk: Desk, tickets: Ticket[], now: Date): string[] => {
+  const shown = tickets.slice(0, MAX_LINES).map(t => ticketLine(t, desk.names, now, !t.private))
+  return tickets.length > MAX_LINES ? [...shown, `……共 ${tickets.length} 件，只列出前 ${MAX_LINES} 件`] : shown
+}
+
+const overdueFirst = (now: Date) => (a: Ticket, b: Ticket): number =>
+  Number(isOverdue(b, now)) - Number(isOverdue(a, now)) || a.no - b.no
+
+async function privately (ctx: MessageContext, text: string): Promise<void> {
+  if (!ctx.room) return await ctx.reply(text)
+  await ctx.replyPrivately(text, '为保护隐私，工单详情只在私聊中发送，请加我为好友后私聊我。')
+  if (await ctx.app.directory.isFriend(ctx.talker.id)) await ctx.reply('详情已私聊您。')
+}
+
+export function queryCommands (getDesk: () => Promise<Desk>): Command[] {
+  return [
+    {
+      names: ['状态'],
+      roles: ['owner'],
+      summary: '各单位未办结工单（逾期在前）',
+      example: '/状态',
+      async run (ctx) {
+        const desk = await getDesk()
+        const now = desk.app.clock.now()
+        const open = desk.store.openTickets()
+        if (open.length === 0) return await ctx.reply('目前没有未办结的工单。')
+        const bodies = [...new Set(open.map(t => t.leadBody))]
+        const rows = bodies.map(b => {
+          const mine = open.filter(t => t.leadBody === b).sort(overdueFirst(now))
+          const late = mine.filter(t => isOverdue(t, now)).length
+          return { late, text: `${desk.names.body(b)}：未办结 ${mine.length} 件${late > 0 ? `，逾期 ${late} 件` : ''}`, mine }
+        }).sort((a, b) => b.late - a.late)
+        const staff = isStaff(desk.app, ctx.talker.id)
+        const text = rows.map(r => staff && ctx.isPrivate ? [r.text, ...lines(desk, r.mine, now).map(l => `  ${l}`)].join('\n') : r.text).join('\n')
+        await ctx.reply(`未办结工单（逾期在前）：\n${text}`)
+      }
+    },
+    {
+      names: ['工单'],
+      roles: ['owner'],
+      summary: '查看工单详情和记录；负责单位可查看列表',
+      example: '/工单 27；/工单 列表 物业；/工单 列表 逾期',
+      async run (ctx, { args }) {
+        const desk = await getDesk()
+        const now = desk.app.clock.now()
+        if (args[0] === '列表') {
+          if (!isStaff(desk.app, ctx.talker.id)) return await ctx.reply('工单列表只供各方工作人员查看。查看您自己反映的工单请发送 /我的工单。')
+          let tickets = desk.store.openTickets()
+          const filter = args[1]
+          if (filter === '逾期') tickets = tickets.filter(t => isOverdue(t, now))
+          else if (filter !== undefined) {
+            const body = parseBody(desk.app, desk.skills, filter)
+            if (!body) return await ctx.reply(`不认识“${filter}”。用法：/工单 列表 [单位|逾期]，单位如 物业、业委会、居委会。`)
+            tickets = tickets.filter(t => t.leadBody === body)
+          }
+          if (tickets.length === 0) return await ctx.reply('没有符合条件的未办结工单。')
+          return await ctx.reply(lines(desk, tickets.sort(overdueFirst(now)), now).join('\n'))
+        }
+        const ticket = await ticketFor(desk, ctx, args[0], '/工单 27')
+        if (!ticket) return
+        if (!maySee(desk, ctx.talker.id, ticket)) {
+          return await ctx.reply('您只能查看自己反映的工单，请发送 /我的工单。')
+        }
+        await privately(ctx, ticketDetails(ticket, desk.names, id => desk.app.roles.nameOf(id) ?? (complainantsOf(ticket).includes(id) ? '业主' : id)))
+      }
+    },
+    {
+      names: ['我的工单'],
+      roles: ['owner'],
+      summary: '我反映过的工单和进展',
+      example: '/我的工单',
+      async run (ctx) {
+        const desk = await getDesk()
+        const now = desk.app.clock.now()
+        const mine = await desk.store.ticketsOf(ctx.talker.id, new Date(now.getTime() - 365 * 86_400_000))
+        if (mine.length === 0) return await ctx.reply('您还没有反映过问题。可以直接说，例如：投诉 3号楼路灯坏了')
+        await privately(ctx, ['您反映的工单（一年内及未办结的）：', ...lines(desk, mine, now), '查看详情：/工单 编号'].join('\n'))
+      }
+    },
+    {
+      names: ['统计'],
+      roles: ['owner'],
+      summary: '工单统计：调处率、处置有效率、满意率',
+      example: '/统计 本季度；/统计 2026Q4',
+      async run (ctx, { rest }) {
+        const desk = await getDesk()
+        const now = desk.app.clock.now()
+        const period = parsePeriod(rest, now)
+        if (!period) return await ctx.reply('请写统计期间：本月、上月、本季度、上季度、今年，或 2026Q4、2026-10、2026。')
+        await ctx.reply(statsText(computeStats(await desk.store.createdBetween(period.start, period.end), period, now), desk.names))
+      }
+    },
+    {
+      names: ['议程'],
+      roles: STAFF_ROLES,
+      summary: '下次四位一体联席会议的工单议题',
+      example: '/议程',
+      async run (ctx) {
+        const desk = await getDesk()
+        const now = desk.app.clock.now()
+        const items = desk.store.openTickets().filter(t => t.escalation.agenda)
+        if (items.length === 0) return await ctx.reply('下次联席会议暂无待议工单（逾期警示、多方推诿和业主不满意的工单会自动列入）。')
+        await ctx.reply(['下次四位一体联席会议（社区党组织书记主持）待议工单：', ...lines(desk, items, now)].join('\n'))
+      }
+    }
+  ]
+}
+

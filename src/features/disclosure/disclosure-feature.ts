@@ -1,0 +1,112 @@
+import type { App, Feature, FeatureFactory, MessageContext } from '../../app/types.js'
+import { latestDraft, publishDraft, publishedVersion, publishedVersions, type LedgerVersion } from '../../ledger/ledger-book.js'
+import { periodFromId } from '../../ledger/period.js'
+import { formatChineseDateTime } from '../../schedule/shanghai-time.js'
+import type { Store } from '../../storage/storage.js'
+import { readCalendar } from '../schedule/read-calendar.js'
+import { describeTarget, resolveAudiences, type Content } from '../schedule/targets.js'
+import { openDisclosure, type DisclosureData } from './disclosure-store.js'
+import { importLedgerFile, isSpreadsheet, sendPreviewToChair } from './import-ledger.js'
+import { renderBalance } from './render-balance.js'
+import { postStatement, statementContent, statementDueAt } from './statement-post.js'
+
+const USAGE = '用法：/公示 预览（查看待确认的草稿）；/公示 发布（确认发布草稿；更正已公示的账目时写明更正说明：/公示 发布 更正说明）'
+
+/**
+ * Maintenance fund and public income disclosure: treasurers send spreadsheets privately,
+ * the chair previews and publishes, owners see only published figures.
+ */
+export const disclosureFeature: FeatureFactory = (app): Feature => {
+  let opened: Promise<Store<DisclosureData>> | undefined
+  const store = async (): Promise<Store<DisclosureData>> => await (opened ??= openDisclosure(app))
+
+  return {
+    name: 'disclosure',
+    async start () {
+      // drafts imported with `npm run ledger -- import` while the bot was stopped
+      const s = await store()
+      for (const draft of s.data.book.versions.filter(v => v.status === 'draft' && !s.data.previewed.includes(v.id))) {
+        await sendPreviewToChair(app, s, draft)
+      }
+    },
+    async handleFile (ctx, file) {
+      if (!isSpreadsheet(file.name)) return false
+      if (!ctx.has('treasurer')) {
+        await ctx.reply('只有财务或业委会主任可以导入收支账目。如需公示账目，请联系业委会。')
+        return true
+      }
+      await importLedgerFile(ctx, await store(), file)
+      return true
+    },
+    commands: [
+      {
+        names: ['公示', 'disclose'],
+        roles: ['chair'],
+        audited: true,
+        summary: '预览或发布维修资金和公共收益收支公示（主任）',
+        example: '/公示 发布',
+        async run (ctx, { args }) {
+          const [action, ...rest] = args
+          const s = await store()
+          if (action === '预览') return await preview(ctx, s)
+          if (action === '发布') return await publish(app, ctx, s, rest.join(' '))
+          await ctx.reply(USAGE)
+        }
+      },
+      {
+        names: ['余额', 'balance'],
+        roles: ['owner'],
+        summary: '查看最新公示的维修资金和公共收益余额',
+        example: '/余额',
+        async run (ctx) {
+          const latest = publishedVersions((await store()).data.book).at(-1)
+          await ctx.reply(latest === undefined
+            ? '还没有经业委会主任确认发布的收支公示。按规定每年一月和七月公布，届时会发到业主群。'
+            : renderBalance(app.compound.name, (await store()).data, latest))
+        }
+      }
+    ]
+  }
+}
+
+async function toTalker (ctx: MessageContext, parts: Content[]): Promise<void> {
+  for (const part of parts) await ctx.app.outbox.toContact({ contactId: ctx.talker.id, ...part })
+  if (!ctx.isPrivate) await ctx.reply('已私聊发给您。')
+}
+
+async function preview (ctx: MessageContext, s: Store<DisclosureData>): Promise<void> {
+  const draft = latestDraft(s.data.book)
+  if (draft !== undefined) return await toTalker(ctx, statementContent(ctx.app, s.data, draft, true))
+  const latest = publishedVersions(s.data.book).at(-1)
+  if (latest === undefined) return await ctx.reply('没有待确认的草稿。财务私聊我发送账目表（.xlsx 或 .csv）后，我会把预览发给您。')
+  await toTalker(ctx, [{ text: `没有待确认的草稿。以下是已发布的第${latest.id}版：` }, ...statementContent(ctx.app, s.data, latest)])
+}
+
+async function publish (app: App, ctx: MessageContext, s: Store<DisclosureData>, note: string): Promise<void> {
+  const draft = latestDraft(s.data.book)
+  if (draft === undefined) return await ctx.reply('没有待确认的草稿。财务私聊我发送账目表后，我会先把预览发给您。')
+  const corrected = publishedVersion(s.data.book, draft.period)
+  const now = app.clock.now()
+  const result = publishDraft(s.data.book, draft.id, { by: ctx.talker.id, at: now, ...(note !== '' && { correctionNote: note }) })
+  if (!result.ok) return await ctx.reply(`${result.message}，例如：/公示 发布 停车费7月少记100元`)
+  s.update(d => { d.book = result.book })
+  await s.flush()
+  const label = periodFromId(draft.period)?.label ?? draft.period
+  const due = statementDueAt(readCalendar(app), draft.period)
+  const wasPosted = corrected !== undefined && Object.keys(s.data.posts[String(corrected.id)] ?? {}).length > 0
+  // a correction of figures owners have seen, or a statement whose date has passed, goes out now
+  if (wasPosted || due === undefined || due.getTime() <= now.getTime()) {
+    return await postNow(app, ctx, s, result.version, label)
+  }
+  await ctx.reply(`已发布${label}收支账目（第${draft.id}版）。将于${formatChineseDateTime(due)}按日程公示到业主群；业主现在发送 /余额 可查看余额。`)
+}
+
+async function postNow (app: App, ctx: MessageContext, s: Store<DisclosureData>, version: LedgerVersion, label: string): Promise<void> {
+  const targets = (await resolveAudiences(app)).owner_groups
+  const done = await postStatement(app, s, version, targets)
+  const names = await Promise.all(done.map(async t => await describeTarget(app, t)))
+  const kind = version.corrects !== undefined ? `更正公示（第${version.id}版，更正第${version.corrects}版）` : `收支公示（第${version.id}版）`
+  await ctx.reply(names.length > 0
+    ? `已发布${label}${kind}，已交发送队列发到：${names.join('、')}。`
+    : `已发布${label}${kind}，但没有找到业主群，未能发出。请检查小区配置的 owner_groups。`)
+}

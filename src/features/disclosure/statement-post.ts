@@ -1,0 +1,52 @@
+import type { App } from '../../app/types.js'
+import { buildStatement } from '../../ledger/build-statement.js'
+import type { LedgerVersion } from '../../ledger/ledger-book.js'
+import { periodFromId } from '../../ledger/period.js'
+import { renderStatementImage } from '../../ledger/render-statement-image.js'
+import { renderStatementText } from '../../ledger/render-statement-text.js'
+import type { Calendar } from '../../schedule/calendar-schema.js'
+import { cronTimesBetween } from '../../schedule/cron-times.js'
+import { DAY_MS, fromShanghai } from '../../schedule/shanghai-time.js'
+import type { Store } from '../../storage/storage.js'
+import { sendToTarget, type Content } from '../schedule/targets.js'
+import type { DisclosureData } from './disclosure-store.js'
+
+/** The statement of a version as WeChat messages: the text, then the PNG table. */
+export function statementContent (app: App, data: DisclosureData, version: LedgerVersion, preview = false): Content[] {
+  const statement = buildStatement(data.book, version)
+  const options = { compoundName: app.compound.name, preview }
+  const png = renderStatementImage(statement, options)
+  const kind = preview ? '草稿' : version.corrects !== undefined ? '更正' : '公示'
+  return [
+    { text: renderStatementText(statement, options) },
+    { file: { name: `收支${kind}-${version.period}-第${version.id}版.png`, base64: png.toString('base64') } }
+  ]
+}
+
+/** When the calendar posts a period's statement: the first fund-statement time after the period ends. */
+export function statementDueAt (calendar: Calendar, periodId: string): Date | undefined {
+  const period = periodFromId(periodId)
+  if (period === undefined || !calendar.fund_statement.enabled) return undefined
+  const [y, m, d] = period.end.split('-').map(Number) as [number, number, number]
+  const end = fromShanghai(y, m, d + 1)
+  return cronTimesBetween(calendar.fund_statement.cron, end, new Date(end.getTime() + 200 * DAY_MS), 1)[0]
+}
+
+/**
+ * Posts a published version to each target once. Each target is marked and the file written
+ * before the hand-off to the outbox, so a restart never posts a version twice to one group.
+ * Returns the targets handed off now.
+ */
+export async function postStatement (app: App, store: Store<DisclosureData>, version: LedgerVersion, targets: string[]): Promise<string[]> {
+  const todo = targets.filter(t => store.data.posts[String(version.id)]?.[t] === undefined)
+  if (todo.length === 0) return []
+  const content = statementContent(app, store.data, version)
+  const done: string[] = []
+  for (const target of todo) {
+    store.update(d => { (d.posts[String(version.id)] ??= {})[target] = 'sent' })
+    await store.flush()
+    for (const part of content) await sendToTarget(app, target, part)
+    done.push(target)
+  }
+  return done
+}

@@ -1,0 +1,73 @@
+import type { App, Command } from '../../app/types.js'
+import { formatShanghai } from '../../clock/clock.js'
+import { appendFaq, FaqError } from '../../knowledge/append-faq.js'
+import type { QuestionsDeps } from './questions-feature.js'
+import { parseQuestionNumber } from './question-store.js'
+import { toSimplified } from '../../text/to-simplified.js'
+
+const LIST_MAX = 20
+/** `/答复 Q12 答复内容` → 答复内容 (also ＃答復 Ｑ12 …) */
+const AFTER_NUMBER = /^\s*[/#／＃]\S+\s+[qQＱｑ]?[0-9０-９]+\s*([\s\S]*)$/
+
+/** /答复, /收录, /问题: the committee's side of the hand-off. */
+export function committeeCommands (app: App, deps: () => Promise<QuestionsDeps>): Command[] {
+  return [{
+    names: ['答复'],
+    roles: ['committee'],
+    summary: '答复转来的问题，机器人转告提问人',
+    example: '/答复 Q12 快递柜月底前装好',
+    audited: true,
+    async run (ctx, { args, rest }) {
+      const { store } = await deps()
+      const number = parseQuestionNumber(args[0])
+      const answer = toSimplified(AFTER_NUMBER.exec(ctx.original)?.[1] ?? rest.replace(/^\S+\s*/, ''))
+      if (number === undefined || answer === '') return await ctx.reply('格式：/答复 Q编号 答复内容，例如 /答复 Q12 快递柜月底前装好')
+      const q = store.get(number)
+      if (!q) return await ctx.reply(`没有找到问题 Q${number}，发送 /问题 查看待答复的问题。`)
+      store.update(number, { status: q.status === 'collected' ? 'collected' : 'answered', answer, answeredBy: ctx.talker.id, answeredAt: app.clock.now().toISOString() })
+      // The question was asked openly, so the answer may go to the group when a private message cannot.
+      const text = `您问的“${q.text}”（Q${number}），业委会答复：${answer}`
+      await app.outbox.toContact({ contactId: q.askerId, text, fallbackRoomId: q.roomId ?? undefined, fallbackText: text })
+      await ctx.reply(`已转告提问人（Q${number}）。以后想让我直接回答类似问题，请发送 /收录 Q${number}`)
+    }
+  }, {
+    names: ['收录'],
+    roles: ['committee'],
+    summary: '把已答复的问题收入常见问答，以后直接回答',
+    example: '/收录 Q12',
+    audited: true,
+    async run (ctx, { args }) {
+      const { store, kb, skillsDir } = await deps()
+      const number = parseQuestionNumber(args[0])
+      if (number === undefined) return await ctx.reply('格式：/收录 Q编号，例如 /收录 Q12')
+      const q = store.get(number)
+      if (!q) return await ctx.reply(`没有找到问题 Q${number}。`)
+      if (q.status === 'collected') return await ctx.reply(`Q${number} 已经收录过了。`)
+      if (!q.answer) return await ctx.reply(`Q${number} 还没有答复，请先发送 /答复 Q${number} 答复内容`)
+      try {
+        await appendFaq(skillsDir, { number, question: q.text, answer: q.answer, date: formatShanghai(app.clock.now()).slice(0, 10) })
+      } catch (err) {
+        if (err instanceof FaqError) return await ctx.reply(err.message)
+        throw err
+      }
+      store.update(number, { status: 'collected' })
+      const problems = await kb.reload()
+      for (const p of problems) app.log.warn(`办事指南未能读取 ${p.path}：${p.message}`)
+      const note = problems.length > 0 ? `（另有 ${problems.length} 个办事指南文件有错误未能读取，请检查日志。）` : ''
+      await ctx.reply(`已收录 Q${number}，以后有人问类似问题，我会直接回答。${note}`)
+    }
+  }, {
+    names: ['问题'],
+    roles: ['committee'],
+    summary: '查看转给业委会、还没答复的问题',
+    example: '/问题',
+    async run (ctx) {
+      const open = (await deps()).store.open()
+      if (open.length === 0) return await ctx.reply('目前没有待答复的问题。')
+      // No asker names: the list may be asked for in a group.
+      const lines = open.slice(0, LIST_MAX).map(q => `Q${q.number}（${formatShanghai(new Date(q.askedAt)).slice(5)}）${[...q.text].slice(0, 40).join('')}`)
+      const more = open.length > LIST_MAX ? `\n……另有 ${open.length - LIST_MAX} 个` : ''
+      await ctx.reply(`待答复的问题（${open.length} 个）：\n${lines.join('\n')}${more}\n答复请发：/答复 Q编号 答复内容`)
+    }
+  }]
+}

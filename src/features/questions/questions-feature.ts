@@ -1,0 +1,98 @@
+import type { App, Feature, FeatureFactory, MessageContext } from '../../app/types.js'
+import { classifyMessage } from '../../classify/classify-message.js'
+import { answerQuestion } from '../../knowledge/answer-question.js'
+import { DEFAULT_SKILLS_DIR, KnowledgeBase } from '../../knowledge/knowledge-base.js'
+import { renderSkill, type RenderedSkill } from '../../knowledge/render-skill.js'
+import type { Skill } from '../../knowledge/skill-schema.js'
+import { createLlm } from '../../llm/create-llm.js'
+import { mayUseLlm, writeAnswer } from '../../llm/write-answer.js'
+import { committeeCommands } from './committee-commands.js'
+import { composeAnswer, composeChoices, composeSteps } from './compose-reply.js'
+import { handOff } from './hand-off.js'
+import { QuestionStore } from './question-store.js'
+import { toSimplified } from '../../text/to-simplified.js'
+
+// Per-person conversation state (ctx.session), with how long it is remembered.
+const CHOICES = 'questions.choices'
+const CHOICES_TTL_MIN = 10
+const LAST = 'questions.last'
+const LAST_TTL_MIN = 60
+
+const DETAIL = /^(详细|详情|详细步骤|完整步骤|具体步骤)[。.!！]?$/
+const DIGIT = /^[0-3]$/
+/** 咨询… in a group reaches the bot without an @-mention: it is addressed to it all the same. */
+const ASKS_BOT = /^咨询/
+
+interface Pending { question: string, skills: string[] }
+
+export interface QuestionsDeps { kb: KnowledgeBase, store: QuestionStore, skillsDir: string }
+
+/** Procedure Q&A: answers from the skills with sources, choices, 详细, and hand-off to the committee. */
+export function createQuestionsFeature (opts: { skillsDir?: string } = {}): FeatureFactory {
+  return (app: App): Feature => {
+    const skillsDir = opts.skillsDir ?? DEFAULT_SKILLS_DIR
+    let ready: Promise<QuestionsDeps> | undefined
+    const deps = async (): Promise<QuestionsDeps> => await (ready ??= (async () => {
+      const kb = await KnowledgeBase.open(skillsDir)
+      for (const p of kb.problems) app.log.warn(`办事指南未能读取 ${p.path}：${p.message}`)
+      return { kb, store: await QuestionStore.open(app.storage), skillsDir }
+    })())
+    // No key: no client, nothing reaches the network.
+    const llm = app.options.llm ? createLlm(app.options.llm) : undefined
+    const render = (kb: KnowledgeBase, skill: Skill): RenderedSkill => renderSkill(skill, app.compound.info, kb.titles)
+
+    async function answer (ctx: MessageContext, kb: KnowledgeBase, skill: Skill, question: string): Promise<void> {
+      const rendered = render(kb, skill)
+      const written = llm && mayUseLlm(question) ? await writeAnswer(llm, question, [rendered]) : undefined
+      await ctx.reply(composeAnswer(written?.text ?? rendered.short, rendered.sources, !ctx.isPrivate))
+      ctx.session.set(LAST, skill.id, LAST_TTL_MIN)
+    }
+
+    return {
+      name: 'questions',
+      commands: committeeCommands(app, deps),
+      async start () { await deps() },
+      async handle (ctx) {
+        const { kb, store } = await deps()
+        const text = ctx.text.trim()
+
+        const pending = ctx.session.get<Pending>(CHOICES)
+        if (pending && DIGIT.test(text)) {
+          ctx.session.clear(CHOICES)
+          const skill = kb.get(pending.skills[Number(text) - 1] ?? '')
+          if (skill) await answer(ctx, kb, skill, pending.question)
+          else await handOff(app, ctx, store, pending.question)
+          return true
+        }
+
+        if (DETAIL.test(text)) {
+          const last = kb.get(ctx.session.get<string>(LAST) ?? '')
+          await ctx.reply(last ? composeSteps(render(kb, last)) : '请先问我一个问题，我回答后再回复“详细”查看完整步骤。')
+          return true
+        }
+
+        const where = { chat: ctx.isPrivate ? 'private' as const : 'group' as const, mentioned: ctx.mentioned || ASKS_BOT.test(text) }
+        const question = text.replace(ASKS_BOT, '').trim() || text
+        const decision = classifyMessage(question, where, kb)
+        if (decision.intent !== 'question') return false
+        ctx.session.clear(CHOICES) // a new question: an old list of choices no longer applies
+        if (decision.skill === null) {
+          await handOff(app, ctx, store, toSimplified(ctx.original) || question)
+          return true
+        }
+        const found = answerQuestion(kb, question)
+        if (found.kind === 'choices') {
+          ctx.session.set(CHOICES, { question, skills: found.skills.map(s => s.id) } satisfies Pending, CHOICES_TTL_MIN)
+          await ctx.reply(composeChoices(found.skills.map(s => render(kb, s))))
+          return true
+        }
+        const skill = kb.get(decision.skill)
+        if (!skill) return false
+        await answer(ctx, kb, skill, question)
+        return true
+      }
+    }
+  }
+}
+
+export const questionsFeature: FeatureFactory = createQuestionsFeature()

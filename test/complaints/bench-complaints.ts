@@ -1,0 +1,76 @@
+// Benchmark section for `npm run bench` (not a test: nothing here asserts on time).
+// Run alone: npx tsx test/complaints/bench-complaints.ts
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
+import { summarize, time } from '../../bench/stats.js'
+import { classifyComplaint } from '../../src/complaints/classify-complaint.js'
+import { createTicket } from '../../src/complaints/create-ticket.js'
+import { defaultDeadlines } from '../../src/complaints/deadline-schema.js'
+import { extractLocation } from '../../src/complaints/extract-location.js'
+import type { Ticket } from '../../src/complaints/ticket.js'
+import { CHUNK, TicketStore } from '../../src/features/complaints/ticket-store.js'
+import { Storage } from '../../src/storage/storage.js'
+
+const CREATES = 200
+const config = defaultDeadlines()
+const NOW = new Date('2026-12-07T01:00:00Z')
+
+const texts = (parse(readFileSync(new URL('../fixtures/complaints.yaml', import.meta.url), 'utf8')) as { complaints: Array<{ text: string }> })
+  .complaints.map(c => c.text)
+
+function sample (no: number): Ticket {
+  const text = texts[no % texts.length]!
+  const c = classifyComplaint(text)
+  return createTicket({ no, text, category: c.category ?? 'other', bodies: c.bodies, urgent: c.urgent, private: false, location: extractLocation(text), complainantId: `wxid_owner_${no % 500}`, roomId: 'room', now: NOW, deadlines: config })
+}
+
+/** Write `count` tickets as the store lays them out, without going through it. */
+async function prefill (dir: string, count: number): Promise<void> {
+  const base = Array.from({ length: CHUNK }, (_, i) => sample(i + 1))
+  for (let chunk = 0; chunk * CHUNK < count; chunk++) {
+    const tickets = base.slice(0, Math.min(CHUNK, count - chunk * CHUNK)).map((t, i) => ({ ...t, no: chunk * CHUNK + i + 1, state: 'closed' as const }))
+    await writeFile(path.join(dir, `complaints-tickets-${String(chunk).padStart(4, '0')}.json`), JSON.stringify({ schemaVersion: 1, data: { tickets } }))
+  }
+  await writeFile(path.join(dir, 'complaints.json'), JSON.stringify({ schemaVersion: 1, data: { nextNo: count + 1, open: [], rating: [] } }))
+}
+
+async function measureCreate (stored: number): Promise<ReturnType<typeof summarize> & { load_ms: number }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'xiaoqu-bench-tickets-'))
+  try {
+    await prefill(dir, stored)
+    const storage = new Storage(dir)
+    let store: TicketStore | undefined
+    const load = await time(async () => { store = await TicketStore.load(storage) })
+    const ms: number[] = []
+    for (let i = 0; i < CREATES; i++) {
+      ms.push(await time(async () => {
+        await store!.create(no => sample(no))
+        await storage.flushAll() // what happens before the confirmation is sent
+      }))
+    }
+    return { ...summarize(ms), load_ms: Math.round(load) }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+export async function benchComplaints (): Promise<Record<string, unknown>> {
+  const classify = summarize(texts.map(t => { const t0 = performance.now(); classifyComplaint(t); return performance.now() - t0 }))
+  const small = await measureCreate(1_000)
+  const large = await measureCreate(100_000)
+  return {
+    complaint_classify_ms: classify,
+    ticket_create_1k_ms: small,
+    ticket_create_100k_ms: large,
+    ticket_create_ratio: Math.round(large.median / small.median * 100) / 100
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  benchComplaints().then(r => {
+    process.stdout.write(JSON.stringify({ ...r, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n')
+  }, err => { process.stderr.write(String(err) + '\n'); process.exit(1) })
+}

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { z } from 'zod'
+import { answerQuestion, type Answer } from '../../src/knowledge/answer-question.js'
+import { DEFAULT_SKILLS_DIR, KnowledgeBase } from '../../src/knowledge/knowledge-base.js'
+import { toSimplified } from '../../src/text/to-simplified.js'
+
+const fixtures = z.object({
+  questions: z.array(z.object({ q: z.string(), skill: z.string() })),
+  unknown: z.array(z.string()),
+  chat: z.array(z.string())
+}).parse(parse(readFileSync(fileURLToPath(new URL('../fixtures/questions.yaml', import.meta.url)), 'utf8')))
+
+const kb = await KnowledgeBase.open(DEFAULT_SKILLS_DIR)
+const top = (a: Answer): string | null => a.kind === 'answer' ? a.skill.id : a.kind === 'choices' ? a.skills[0]?.id ?? null : null
+
+describe('the question fixtures', () => {
+  it('are enough, with Traditional ones among them, and not copied from the skills', () => {
+    expect(fixtures.questions.length).toBeGreaterThanOrEqual(110)
+    expect(fixtures.questions.filter(q => toSimplified(q.q) !== q.q).length).toBeGreaterThanOrEqual(15)
+    expect(fixtures.chat.length).toBeGreaterThanOrEqual(35)
+    const examples = new Set(kb.skills.flatMap(s => s.examples.map(e => toSimplified(e).replace(/[?？。！，,\s]/g, ''))))
+    const copied = fixtures.questions.filter(q => examples.has(toSimplified(q.q).replace(/[?？。！，,\s]/g, '')))
+    expect(copied).toEqual([])
+  })
+
+  it('name existing skills', () => {
+    expect(fixtures.questions.filter(q => kb.get(q.skill) === undefined)).toEqual([])
+  })
+})
+
+describe('answerQuestion', () => {
+  it('puts the right skill first for at least 90% of owner questions', () => {
+    const misses = fixtures.questions
+      .map(({ q, skill }) => ({ q, want: skill, got: answerQuestion(kb, q) }))
+      .filter(r => top(r.got) !== r.want)
+    const accuracy = 1 - misses.length / fixtures.questions.length
+    console.log(`top-1 accuracy ${(accuracy * 100).toFixed(1)}% (${fixtures.questions.length - misses.length}/${fixtures.questions.length})`)
+    for (const m of misses) console.log(`  miss: ${m.q} → ${m.got.kind} ${top(m.got) ?? '-'} (want ${m.want})`)
+    expect(accuracy).toBeGreaterThanOrEqual(0.9)
+  })
+
+  it('holds up on questions written after tuning (holdout, reported; a lower bar)', () => {
+    const holdout = z.object({ questions: z.array(z.object({ q: z.string(), skill: z.string() })) })
+      .parse(parse(readFileSync(fileURLToPath(new URL('../fixtures/questions-holdout.yaml', import.meta.url)), 'utf8')))
+    const hits = holdout.questions.filter(({ q, skill }) => top(answerQuestion(kb, q)) === skill).length
+    console.log(`holdout top-1 accuracy ${(100 * hits / holdout.questions.length).toFixed(1)}% (${hits}/${holdout.questions.length})`)
+    expect(hits / holdout.questions.length).toBeGreaterThanOrEqual(0.8)
+  })
+
+  it('never answers a chat line', () => {
+    const answered = fixtures.chat.filter(c => answerQuestion(kb, c).kind !== 'unknown')
+    expect(answered).toEqual([])
+  })
+
+  it('does not answer outright a compound question no skill covers', () => {
+    const answered = fixtures.unknown.filter(q => answerQuestion(kb, q).kind === 'answer')
+    expect(answered).toEqual([])
+  })
+
+  it('offers two or three numbered choices when unsure', () => {
+    const choices = fixtures.questions.map(({ q }) => answerQuestion(kb, q)).filter(a => a.kind === 'choices')
+    expect(choices.length).toBeGreaterThan(0)
+    for (const c of choices) {
+      expect(c.skills.length).toBeGreaterThanOrEqual(2)
+      expect(c.skills.length).toBeLessThanOrEqual(3)
+      expect(c.scores).toEqual([...c.scores].sort((a, b) => b - a))
+    }
+  })
+
+  it('understands Traditional and synonyms the same as Simplified', () => {
+    expect(top(answerQuestion(kb, '維修基金要怎麼申請'))).toBe('maintenance-fund-use')
+    expect(top(answerQuestion(kb, '大修基金怎么申请'))).toBe('maintenance-fund-use')
+  })
+
+  it('says unknown for empty and punctuation-only text', () => {
+    expect(answerQuestion(kb, '').kind).toBe('unknown')
+    expect(answerQuestion(kb, '？？？').kind).toBe('unknown')
+  })
+})

@@ -1,0 +1,107 @@
+import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { answerQuestion } from '../../src/knowledge/answer-question.js'
+import { appendFaq, FaqError } from '../../src/knowledge/append-faq.js'
+import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js'
+import { loadSkills } from '../../src/knowledge/load-skills.js'
+
+const repoSkills = fileURLToPath(new URL('../../skills/', import.meta.url))
+
+const skill = (id: string, short = '简短的回答。'): string => `---
+id: ${id}
+title: 测试流程 ${id}
+examples: [怎么测试]
+bodies: [committee]
+sources: [民法典第二百七十八条]
+---
+## 简答
+${short}
+
+## 详细步骤
+1. 第一步。
+`
+
+let dir: string
+beforeEach(async () => { dir = await mkdtemp(path.join(tmpdir(), 'skills-')) })
+afterEach(async () => { await rm(dir, { recursive: true, force: true }) })
+
+async function put (folder: string, text: string): Promise<string> {
+  await mkdir(path.join(dir, folder), { recursive: true })
+  const file = path.join(dir, folder, 'SKILL.md')
+  await writeFile(file, text)
+  return file
+}
+
+describe('loadSkills', () => {
+  it('skips a broken file, reports it with its path and the reason, and loads the rest', async () => {
+    await put('good', skill('good'))
+    const badYaml = await put('bad-yaml', skill('bad-yaml').replace('bodies: [committee]', 'bodies: [committee'))
+    const badBody = await put('bad-body', skill('bad-body').replace('committee', 'landlord'))
+    const noShort = await put('no-short', skill('no-short').replace('## 简答', '## 说明'))
+    const long = await put('too-long', skill('too-long', '很'.repeat(301)))
+    const unknownSource = await put('bad-source', skill('bad-source').replace('民法典第二百七十八条', '听说的'))
+    const { skills, problems } = await loadSkills(dir)
+    expect(skills.map(s => s.id)).toEqual(['good'])
+    const byPath = Object.fromEntries(problems.map(p => [p.path, p.message]))
+    expect(byPath[badYaml]).toMatch(/YAML/)
+    expect(byPath[badBody]).toMatch(/bodies/)
+    expect(byPath[noShort]).toMatch(/简答/)
+    expect(byPath[long]).toMatch(/300/)
+    expect(byPath[unknownSource]).toMatch(/听说的/)
+  })
+
+  it('reports a duplicate id instead of letting one file shadow another', async () => {
+    await put('a', skill('same'))
+    const second = await put('b', skill('same'))
+    const { skills, problems } = await loadSkills(dir)
+    expect(skills).toHaveLength(1)
+    expect(problems).toEqual([{ path: second, message: expect.stringContaining('重复') }])
+  })
+
+  it('turns each FAQ entry into a skill of its own, and skips an empty one with a report', async () => {
+    await put('faq', `${skill('faq')}
+## 问：快递柜什么时候装？
+来源：业委会答复 Q7（2025-06-01）
+快递柜已在三号楼旁安装。
+
+## 问：没有答案的问题？
+`)
+    const { skills, problems } = await loadSkills(dir)
+    const entry = skills.find(s => s.id === 'faq-q7')
+    expect(entry).toMatchObject({ title: '快递柜什么时候装？', short: '快递柜已在三号楼旁安装。', sources: ['业委会答复 Q7（2025-06-01）'] })
+    expect(problems).toEqual([{ path: expect.stringContaining('faq'), message: expect.stringContaining('没有答案的问题') }])
+  })
+})
+
+describe('appendFaq and KnowledgeBase.reload', () => {
+  it('makes a committee answer the direct answer to its question, without a restart', async () => {
+    await cp(repoSkills, dir, { recursive: true })
+    const kb = await KnowledgeBase.open(dir)
+    const question = '小区东门的快递柜什么时候能装好？'
+    expect(answerQuestion(kb, question).kind).not.toBe('answer')
+
+    const id = await appendFaq(dir, { number: 12, question, answer: '快递柜由物业负责安装，预计月底启用。', date: '2025-06-01' })
+    expect(answerQuestion(kb, question).kind).not.toBe('answer') // not before reload
+    expect(await kb.reload()).toEqual([])
+    const answer = answerQuestion(kb, '东门快递柜啥时候装好')
+    expect(answer).toMatchObject({ kind: 'answer', skill: { id, short: '快递柜由物业负责安装，预计月底启用。' } })
+    expect(id).toBe('faq-q12')
+  })
+
+  it('refuses an empty, overlong or already collected answer, and leaves the file alone', async () => {
+    await put('faq', skill('faq'))
+    const file = path.join(dir, 'faq', 'SKILL.md')
+    const before = await readFile(file, 'utf8')
+    await expect(appendFaq(dir, { number: 1, question: '问题', answer: ' ', date: '2025-01-01' })).rejects.toThrow(FaqError)
+    await expect(appendFaq(dir, { number: 1, question: '问题', answer: '字'.repeat(301), date: '2025-01-01' })).rejects.toThrow(/300/)
+    expect(await readFile(file, 'utf8')).toBe(before)
+    await appendFaq(dir, { number: 1, question: '问题', answer: '答案\n## 不是标题', date: '2025-01-01' })
+    await expect(appendFaq(dir, { number: 1, question: '问题', answer: '答案', date: '2025-01-01' })).rejects.toThrow(/已经收录/)
+    const { skills, problems } = await loadSkills(dir)
+    expect(problems).toEqual([])
+    expect(skills.find(s => s.id === 'faq-q1')?.short).toBe('答案\n不是标题')
+  })
+})

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { describeSource, MISSING_VALUE, renderSkill, renderText } from '../../src/knowledge/render-skill.js'
+import type { Skill } from '../../src/knowledge/skill-schema.js'
+
+const skill: Skill = {
+  id: 'reception-day',
+  title: '接待日',
+  examples: [],
+  bodies: ['committee'],
+  sources: ['000_f5556cc7276e61f9.txt § 内部管理机制', '民法典第二百八十一条'],
+  short: '接待日：{{info.reception_day}}，电话：{{ info.committee_phone }}。',
+  steps: '地点：{{info.committee_office}}（000 接待制度）',
+  path: 'skills/reception-day/SKILL.md'
+}
+
+describe('renderSkill', () => {
+  it('fills placeholders from the info map', () => {
+    const r = renderSkill(skill, { reception_day: '每月第一个星期六', committee_phone: '12345', committee_office: '会所二楼' })
+    expect(r.short).toBe('接待日：每月第一个星期六，电话：12345。')
+    expect(r.steps).toBe('地点：会所二楼（000 接待制度）')
+  })
+
+  it('says 请咨询业委会 for a missing or blank value, never leaves a placeholder', () => {
+    const r = renderSkill(skill, { reception_day: '  ' })
+    expect(MISSING_VALUE).toBe('请咨询业委会')
+    expect(r.short).toBe('接待日：请咨询业委会，电话：请咨询业委会。')
+    expect(r.steps).toBe('地点：请咨询业委会（000 接待制度）')
+    expect(renderText('{{info.nothing}}', {})).not.toMatch(/\{\{/)
+  })
+
+  it('names seed files by their title after 依据, by their short name in the steps, and keeps laws as written', () => {
+    const titles = { '000_f5556cc7276e61f9.txt': { title: '虹口区《思考和建议》', short: '虹口区建议' } }
+    const r = renderSkill(skill, {}, titles)
+    expect(r.sources).toEqual(['虹口区《思考和建议》·内部管理机制', '民法典第二百八十一条'])
+    expect(r.steps).toBe('地点：请咨询业委会（虹口区建议 接待制度）')
+    expect(describeSource('001_e3582803afb93250.txt', {})).toBe('001_e3582803afb93250.txt')
+  })
+})
