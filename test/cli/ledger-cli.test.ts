@@ -4,7 +4,6 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { openSandbox, ROOT, textsIn, type Harness } from '../helpers/sandbox-harness.js'
-import { step } from '../features/feature-steps.js'
 
 let h: Harness | undefined
 
@@ -25,7 +24,7 @@ describe('npm run ledger', () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('第4行「资金」: 应为「维修资金」或「公共收益」')
     h = await openSandbox({ dataDir })
-    const out = await step(h, ':as 赵主任', ':dm', '/公示 预览')
+    const out = await h.run(':as 赵主任', ':dm', '/公示 预览')
     expect(out[0]?.text).toContain('没有待确认的草稿')
   })
 
@@ -35,7 +34,7 @@ describe('npm run ledger', () => {
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('已保存为第1版草稿')
     h = await openSandbox({ dataDir })
-    await step(h)
+    await h.session.settle()
     const chair = textsIn(h.sent, '私聊 赵主任')
     expect(chair[0]).toContain('财务（命令行导入）导入了2026年下半年的收支账目（第1版草稿')
     expect(chair).toContain('[文件] 收支草稿-2026H2-第1版.png')

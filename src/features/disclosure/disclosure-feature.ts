@@ -76,10 +76,10 @@ async function toTalker (ctx: MessageContext, parts: Content[]): Promise<void> {
 
 async function preview (ctx: MessageContext, s: Store<DisclosureData>): Promise<void> {
   const draft = latestDraft(s.data.book)
-  if (draft !== undefined) return await toTalker(ctx, statementContent(ctx.app, s.data, draft, true))
+  if (draft !== undefined) return await toTalker(ctx, await statementContent(ctx.app, s.data, draft, true))
   const latest = publishedVersions(s.data.book).at(-1)
   if (latest === undefined) return await ctx.reply('没有待确认的草稿。财务私聊我发送账目表（.xlsx 或 .csv）后，我会把预览发给您。')
-  await toTalker(ctx, [{ text: `没有待确认的草稿。以下是已发布的第${latest.id}版：` }, ...statementContent(ctx.app, s.data, latest)])
+  await toTalker(ctx, [{ text: `没有待确认的草稿。以下是已发布的第${latest.id}版：` }, ...await statementContent(ctx.app, s.data, latest)])
 }
 
 async function publish (app: App, ctx: MessageContext, s: Store<DisclosureData>, note: string): Promise<void> {

@@ -1,6 +1,5 @@
 import type { App, MessageContext } from '../../app/types.js'
 import { addDraft, publishedVersion, type LedgerVersion } from '../../ledger/ledger-book.js'
-import { parseLedgerFile } from '../../ledger/parse-ledger-file.js'
 import { periodFromId } from '../../ledger/period.js'
 import { renderLedgerErrors } from '../../ledger/render-ledger-errors.js'
 import { formatFen } from '../../ledger/money.js'
@@ -20,7 +19,8 @@ export async function importLedgerFile (
   file: { name: string, base64: string }
 ): Promise<void> {
   const { app } = ctx
-  const parsed = await parseLedgerFile(file.name, Buffer.from(file.base64, 'base64'))
+  // exceljs loads when a file arrives, not at every start.
+  const parsed = await (await import('../../ledger/parse-ledger-file.js')).parseLedgerFile(file.name, Buffer.from(file.base64, 'base64'))
   if (!parsed.ok) {
     app.audit.record({ who: ctx.talker.id, action: '导入账目', args: file.name, result: `refused: ${parsed.errors.length} errors` })
     return await ctx.reply(renderLedgerErrors(file.name, parsed.errors))
@@ -53,6 +53,6 @@ export async function sendPreviewToChair (app: App, store: Store<DisclosureData>
       : ['核对无误请发送「/公示 发布」；有误请让财务改正后重新发送文件。'])
   ].join('\n')
   await notifyChair(app, { text: intro })
-  for (const part of statementContent(app, store.data, version, true)) await notifyChair(app, part)
+  for (const part of await statementContent(app, store.data, version, true)) await notifyChair(app, part)
   store.update(d => { if (!d.previewed.includes(version.id)) d.previewed.push(version.id) })
 }

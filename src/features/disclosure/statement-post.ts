@@ -2,7 +2,6 @@ import type { App } from '../../app/types.js'
 import { buildStatement } from '../../ledger/build-statement.js'
 import type { LedgerVersion } from '../../ledger/ledger-book.js'
 import { periodFromId } from '../../ledger/period.js'
-import { renderStatementImage } from '../../ledger/render-statement-image.js'
 import { renderStatementText } from '../../ledger/render-statement-text.js'
 import type { Calendar } from '../../schedule/calendar-schema.js'
 import { cronTimesBetween } from '../../schedule/cron-times.js'
@@ -12,9 +11,11 @@ import { sendToTarget, type Content } from '../schedule/targets.js'
 import type { DisclosureData } from './disclosure-store.js'
 
 /** The statement of a version as WeChat messages: the text, then the PNG table. */
-export function statementContent (app: App, data: DisclosureData, version: LedgerVersion, preview = false): Content[] {
+export async function statementContent (app: App, data: DisclosureData, version: LedgerVersion, preview = false): Promise<Content[]> {
   const statement = buildStatement(data.book, version)
   const options = { compoundName: app.compound.name, preview }
+  // The canvas and its 35 MB font load on the first statement, not at every start.
+  const { renderStatementImage } = await import('../../ledger/render-statement-image.js')
   const png = renderStatementImage(statement, options)
   const kind = preview ? '草稿' : version.corrects !== undefined ? '更正' : '公示'
   return [
@@ -40,7 +41,7 @@ export function statementDueAt (calendar: Calendar, periodId: string): Date | un
 export async function postStatement (app: App, store: Store<DisclosureData>, version: LedgerVersion, targets: string[]): Promise<string[]> {
   const todo = targets.filter(t => store.data.posts[String(version.id)]?.[t] === undefined)
   if (todo.length === 0) return []
-  const content = statementContent(app, store.data, version)
+  const content = await statementContent(app, store.data, version)
   const done: string[] = []
   for (const target of todo) {
     store.update(d => { (d.posts[String(version.id)] ??= {})[target] = 'sent' })

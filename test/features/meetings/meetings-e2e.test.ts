@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { openSandbox, textsIn, type Harness } from '../../helpers/sandbox-harness.js'
-import { step } from '../feature-steps.js'
 
 const OWNERS = '阳光花园业主群'
 const JOINT = '四位一体工作群'
@@ -13,51 +12,51 @@ const reminders = (texts: string[]): string[] => texts.filter(t => t.startsWith(
 describe('/会议 in the sandbox', () => {
   it('announces a meeting to the right groups and reminds 7 days, 1 day and 2 hours before', async () => {
     h = await openSandbox()
-    await step(h, ':clock 2027-01-05 10:00')
-    const created = await step(h, ':as 赵主任', ':in 四位一体工作群', '/会议 新建 业主大会 2027-01-21 19:30 小区会所 审议物业服务合同续签')
+    await h.run(':clock 2027-01-05 10:00')
+    const created = await h.run(':as 赵主任', ':in 四位一体工作群', '/会议 新建 业主大会 2027-01-21 19:30 小区会所 审议物业服务合同续签')
     expect(textsIn(created, OWNERS)[0]).toContain('【会议通知 #1】业主大会')
     expect(textsIn(created, JOINT)[0]).toContain('【会议通知 #1】业主大会')
     expect(textsIn(created, JOINT).at(-1)).toContain('提醒时间：1月14日（周四）19:30；1月20日（周三）19:30；1月21日（周四）17:30')
 
-    const ack = await step(h, ':as 张阿姨', ':in 阳光花园业主群', '@小区助手 收到', '@小区助手 收到')
+    const ack = await h.run(':as 张阿姨', ':in 阳光花园业主群', '@小区助手 收到', '@小区助手 收到')
     expect(ack[0]?.text).toContain('已记录：您已收到会议#1的通知')
 
-    expect(reminders(textsIn(await step(h, ':clock 2027-01-14 19:29'), OWNERS))).toEqual([])
-    const week = await step(h, ':clock 2027-01-14 19:30')
+    expect(reminders(textsIn(await h.run(':clock 2027-01-14 19:29'), OWNERS))).toEqual([])
+    const week = await h.run(':clock 2027-01-14 19:30')
     expect(reminders(textsIn(week, OWNERS))).toEqual([expect.stringContaining('业主大会还有7天召开')])
     expect(textsIn(week, '私聊 赵主任').join('\n')).toContain('目前1人回复「收到」')
-    const day = await step(h, ':clock 2027-01-20 19:30')
+    const day = await h.run(':clock 2027-01-20 19:30')
     expect(reminders(textsIn(day, OWNERS))).toEqual([expect.stringContaining('业主大会明天召开')])
-    const hours = await step(h, ':clock 2027-01-21 17:30', ':clock 2027-01-21 18:00', ':clock 2027-01-22 09:00')
+    const hours = await h.run(':clock 2027-01-21 17:30', ':clock 2027-01-21 18:00', ':clock 2027-01-22 09:00')
     expect(reminders(textsIn(hours, OWNERS))).toEqual([expect.stringContaining('业主大会2小时后召开')])
     expect(reminders(textsIn(h.sent, OWNERS))).toHaveLength(3)
   })
 
   it('refuses an owners assembly less than 15 days ahead, citing the rule, and sends nothing', async () => {
     h = await openSandbox()
-    await step(h, ':clock 2027-01-05 10:00')
-    const out = await step(h, ':as 赵主任', ':dm', '/会议 新建 业主大会 1月15日 19:30 小区会所 审议物业服务合同续签')
+    await h.run(':clock 2027-01-05 10:00')
+    const out = await h.run(':as 赵主任', ':dm', '/会议 新建 业主大会 1月15日 19:30 小区会所 审议物业服务合同续签')
     expect(out).toHaveLength(1)
     expect(out[0]?.text).toContain('《业主大会和业主委员会指导规则》规定：召开业主大会会议，应当于会议召开15日以前通知全体业主。')
-    const extraordinary = await step(h, '/会议 新建 临时业主大会 1月15日 19:30 小区会所 电梯抢修 原因：3号楼电梯停运')
+    const extraordinary = await h.run('/会议 新建 临时业主大会 1月15日 19:30 小区会所 电梯抢修 原因：3号楼电梯停运')
     expect(textsIn(extraordinary, OWNERS)[0]).toContain('临时召开原因：3号楼电梯停运')
   })
 
   it('sends a joint meeting to the four-in-one group only, lists and cancels it', async () => {
     h = await openSandbox()
-    await step(h, ':clock 2027-01-05 10:00')
-    const created = await step(h, ':as 孙书记', ':in 四位一体工作群', '/会议 新建 联席会议 2027-01-08 14:30 党群服务站 电梯加装协调')
+    await h.run(':clock 2027-01-05 10:00')
+    const created = await h.run(':as 孙书记', ':in 四位一体工作群', '/会议 新建 联席会议 2027-01-08 14:30 党群服务站 电梯加装协调')
     expect(textsIn(created, OWNERS)).toEqual([])
     expect(textsIn(created, JOINT)[0]).toContain('【会议通知 #1】联席会议')
-    const listed = await step(h, ':as 张阿姨', ':in 阳光花园业主群', '/会议 列表')
+    const listed = await h.run(':as 张阿姨', ':in 阳光花园业主群', '/会议 列表')
     expect(listed[0]?.text).toContain('#1 联席会议 2027年1月8日（周五）14:30 党群服务站：电梯加装协调')
     expect(listed[0]?.text).not.toContain('回复收到')
-    const refused = await step(h, '/会议 取消 1')
+    const refused = await h.run('/会议 取消 1')
     expect(refused[0]?.text).toContain('需要业委会委员或党组织身份')
-    const cancelled = await step(h, ':as 孙书记', ':in 四位一体工作群', '/会议 取消 1 场地冲突')
+    const cancelled = await h.run(':as 孙书记', ':in 四位一体工作群', '/会议 取消 1 场地冲突')
     expect(textsIn(cancelled, JOINT)[0]).toContain('【会议取消 #1】')
     expect(textsIn(cancelled, JOINT)[0]).toContain('取消原因：场地冲突')
-    const later = await step(h, ':clock 2027-01-07 14:30', ':clock 2027-01-08 12:30')
+    const later = await h.run(':clock 2027-01-07 14:30', ':clock 2027-01-08 12:30')
     expect(reminders(textsIn(later, JOINT))).toEqual([])
   })
 })

@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { parseShanghai } from '../../../src/clock/clock.js'
 import { saveSandboxClock } from '../../../src/sandbox/sandbox-clock.js'
 import { openSandbox, textsIn, type Harness } from '../../helpers/sandbox-harness.js'
-import { step } from '../feature-steps.js'
 
 const OWNERS = '阳光花园业主群'
 let h: Harness | undefined
@@ -15,14 +14,14 @@ async function downUntil (time: string): Promise<Harness> {
   await h!.close()
   await saveSandboxClock(dataDir, parseShanghai(time)!)
   h = await openSandbox({ dataDir })
-  await step(h)
+  await h.session.settle()
   return h
 }
 
 async function publishedLedger (): Promise<Harness> {
   h = await openSandbox()
-  await step(h, ':clock 2027-01-02 10:00', ':as 钱委员', ':dm', ':send test/fixtures/ledger-2026H2.xlsx', ':as 赵主任', '/公示 发布')
-  await step(h, ':clock 2027-01-04 20:00')
+  await h.run(':clock 2027-01-02 10:00', ':as 钱委员', ':dm', ':send test/fixtures/ledger-2026H2.xlsx', ':as 赵主任', '/公示 发布')
+  await h.run(':clock 2027-01-04 20:00')
   return h
 }
 
@@ -36,9 +35,9 @@ describe('the schedule across restarts', () => {
     expect(statementPosts(textsIn(restarted.sent, OWNERS))).toEqual(['[文件] 收支公示-2026H2-第1版.png'])
     expect(textsIn(restarted.sent, '私聊 赵主任').join('\n')).toContain('补发：原定2027年1月5日（周二）09:00')
 
-    await step(restarted, ':clock 2027-01-07 10:05', ':clock 2027-01-08 09:00')
+    await restarted.run(':clock 2027-01-07 10:05', ':clock 2027-01-08 09:00')
     const again = await downUntil('2027-01-09 09:00')
-    await step(again, ':clock 2027-01-09 09:01')
+    await again.run(':clock 2027-01-09 09:01')
     expect(statementPosts(textsIn(again.sent, OWNERS))).toEqual([])
     expect(statementPosts(textsIn(restarted.sent, OWNERS))).toHaveLength(1)
   })
@@ -53,12 +52,12 @@ describe('the schedule across restarts', () => {
 
   it('tells the chair when the statement is due but nothing was published, and posts at once when published', async () => {
     h = await openSandbox()
-    const due = await step(h, ':clock 2027-01-05 09:00')
+    const due = await h.run(':clock 2027-01-05 09:00')
     expect(textsIn(due, OWNERS)).toEqual([])
     expect(textsIn(due, '私聊 赵主任').join('\n')).toContain('按日程今天应公示2026年下半年维修资金和公共收益收支，但账目还没有经主任确认发布')
-    const late = await step(h, ':as 钱委员', ':dm', ':send test/fixtures/ledger-2026H2.csv', ':as 赵主任', '/公示 发布')
+    const late = await h.run(':as 钱委员', ':dm', ':send test/fixtures/ledger-2026H2.csv', ':as 赵主任', '/公示 发布')
     expect(statementPosts(textsIn(late, OWNERS))).toEqual(['[文件] 收支公示-2026H2-第1版.png'])
-    await step(h, ':clock 2027-01-06 09:00')
+    await h.run(':clock 2027-01-06 09:00')
     expect(statementPosts(textsIn(h.sent, OWNERS))).toHaveLength(1)
   })
 })

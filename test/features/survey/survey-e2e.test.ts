@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { openSandbox, textsIn, type Harness } from '../../helpers/sandbox-harness.js'
-import { step } from '../feature-steps.js'
 
 const OWNERS = '阳光花园业主群'
 let h: Harness | undefined
@@ -10,27 +9,27 @@ afterEach(async () => { await h?.dispose(); h = undefined })
 describe('the half-yearly opinion survey', () => {
   it('opens on schedule, takes one rating per owner privately, and publishes after the chair approves', async () => {
     h = await openSandbox()
-    await step(h, ':clock 2027-05-31 09:00')
-    const opened = await step(h, ':clock 2027-06-01 09:00')
+    await h.run(':clock 2027-05-31 09:00')
+    const opened = await h.run(':clock 2027-06-01 09:00')
     expect(textsIn(opened, OWNERS).join('\n')).toContain('【2027年上半年物业服务意见征询】')
 
-    const rated = await step(h, ':as 张阿姨', ':dm', '/评分 2 电梯故障多', '/评分 4 电梯故障修得快了')
+    const rated = await h.run(':as 张阿姨', ':dm', '/评分 2 电梯故障多', '/评分 4 电梯故障修得快了')
     expect(textsIn(rated, '私聊 张阿姨').at(-1)).toContain('已记录您的评分：4分（已更新您之前的回答）')
-    await step(h, ':as 李先生', '/评分 五 保洁好，电梯故障少')
+    await h.run(':as 李先生', '/评分 五 保洁好，电梯故障少')
     // 王女士 is not a friend: her group rating is acknowledged without repeating it
-    const inGroup = await step(h, ':as 王女士', ':in 阳光花园业主群', '/评分 1 门禁坏了')
+    const inGroup = await h.run(':as 王女士', ':in 阳光花园业主群', '/评分 1 门禁坏了')
     expect(inGroup[0]?.text).toBe('@王女士 已收到您的意见征询回复，谢谢参与！')
-    expect(textsIn(await step(h, '/评分 9'), OWNERS)[0]).toContain('分数1到5')
+    expect(textsIn(await h.run('/评分 9'), OWNERS)[0]).toContain('分数1到5')
 
-    const closed = await step(h, ':clock 2027-06-15 09:00')
+    const closed = await h.run(':clock 2027-06-15 09:00')
     const chair = textsIn(closed, '私聊 赵主任').join('\n')
     expect(chair).toContain('参与：3人；平均分：3.33')
     expect(chair).toContain('电梯（2条）')
     expect(textsIn(closed, OWNERS).join('\n')).not.toContain('结果')
 
-    const late = await step(h, ':as 张阿姨', ':dm', '/评分 3')
+    const late = await h.run(':as 张阿姨', ':dm', '/评分 3')
     expect(late[0]?.text).toContain('目前没有进行中的意见征询')
-    const published = await step(h, ':as 赵主任', ':dm', '/征询 公布')
+    const published = await h.run(':as 赵主任', ':dm', '/征询 公布')
     expect(textsIn(published, OWNERS)[0]).toContain('【2027年上半年物业服务意见征询 结果】')
   })
 })

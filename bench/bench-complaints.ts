@@ -1,24 +1,23 @@
 // Benchmark section for `npm run bench` (not a test: nothing here asserts on time).
-// Run alone: npx tsx test/complaints/bench-complaints.ts
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { summarize, time } from '../../bench/stats.js'
-import { classifyComplaint } from '../../src/complaints/classify-complaint.js'
-import { createTicket } from '../../src/complaints/create-ticket.js'
-import { defaultDeadlines } from '../../src/complaints/deadline-schema.js'
-import { extractLocation } from '../../src/complaints/extract-location.js'
-import type { Ticket } from '../../src/complaints/ticket.js'
-import { CHUNK, TicketStore } from '../../src/features/complaints/ticket-store.js'
-import { Storage } from '../../src/storage/storage.js'
+import { summarize, time } from './stats.js'
+import { classifyComplaint } from '../src/complaints/classify-complaint.js'
+import { createTicket } from '../src/complaints/create-ticket.js'
+import { defaultDeadlines } from '../src/complaints/deadline-schema.js'
+import { extractLocation } from '../src/complaints/extract-location.js'
+import type { Ticket } from '../src/complaints/ticket.js'
+import { CHUNK, TicketStore } from '../src/features/complaints/ticket-store.js'
+import { Storage } from '../src/storage/storage.js'
 
 const CREATES = 200
 const config = defaultDeadlines()
 const NOW = new Date('2026-12-07T01:00:00Z')
 
-const texts = (parse(readFileSync(new URL('../fixtures/complaints.yaml', import.meta.url), 'utf8')) as { complaints: Array<{ text: string }> })
+const texts = (parse(readFileSync(new URL('../test/fixtures/complaints.yaml', import.meta.url), 'utf8')) as { complaints: Array<{ text: string }> })
   .complaints.map(c => c.text)
 
 function sample (no: number): Ticket {
@@ -67,10 +66,4 @@ export async function benchComplaints (): Promise<Record<string, unknown>> {
     ticket_create_100k_ms: large,
     ticket_create_ratio: Math.round(large.median / small.median * 100) / 100
   }
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  benchComplaints().then(r => {
-    process.stdout.write(JSON.stringify({ ...r, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n')
-  }, err => { process.stderr.write(String(err) + '\n'); process.exit(1) })
 }
