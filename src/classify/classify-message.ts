@@ -2,7 +2,7 @@ import { classifyComplaint as defaultClassifyComplaint, type ComplaintClassifica
 import { answerQuestion } from '../knowledge/answer-question.js'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js'
 import { toSimplified } from '../text/to-simplified.js'
-import { COMMAND, QUESTION, SMALL_TALK } from './message-patterns.js'
+import { COMMAND, EXPLICIT_COMPLAINT, PUSHED_AROUND, QUESTION, SMALL_TALK } from './message-patterns.js'
 
 export type Intent = 'complaint' | 'question' | 'command' | 'chat'
 
@@ -38,9 +38,11 @@ export function classifyMessage (text: string, where: Where, kb: KnowledgeBase, 
   const answer = answerQuestion(kb, simplified)
   const complaint = deps.classifyComplaint(simplified)
   // A question the knowledge base answers outright is a question even when it names a
-  // problem area ("业委会一个月开几次例会"); an urgent report is always a complaint.
-  const procedural = asks && answer.kind === 'answer' && !complaint.urgent
-  if (complaint.isComplaint && !procedural) {
+  // problem area ("业委会一个月开几次例会"); an urgent report, a message that says 投诉 or
+  // 报修, and a story of being pushed around are complaints.
+  const explicit = EXPLICIT_COMPLAINT.test(simplified)
+  const procedural = asks && answer.kind === 'answer' && !complaint.urgent && !explicit && !PUSHED_AROUND.test(simplified)
+  if ((complaint.isComplaint || explicit) && !procedural) {
     const { category, bodies, urgent, confidence } = complaint
     return { intent: 'complaint', category, bodies, urgent, skill: null, score: confidence }
   }

@@ -12,3 +12,19 @@ export const QUESTION = /[?？]|吗|呢\s*$|怎么|怎样|如何|什么|啥|哪|
  * compound word ("谢谢物业小哥，辛苦了").
  */
 export const SMALL_TALK = /早上好|早安|午安|晚上好|晚安|早啊|大家好|你好|您好|哈喽|谢谢|多谢|感谢|辛苦|收到|好的|^嗯+$|哈哈|呵呵|嘿嘿|^ok$|点赞|恭喜|快乐|新年好|生日|祝大家|^\[[^\]]{1,6}\]|^[\p{Emoji_Presentation}\s]+$/iu
+
+/** 投诉…/报修…/举报… at the start: the person says outright that this is a complaint. */
+export const EXPLICIT_COMPLAINT = /^(投诉|报修|举报)/
+
+/**
+ * Signs that the person is living through a problem rather than asking how things work:
+ * bodies pushing it onto each other, nobody coming, how long it has lasted. A question with
+ * these is a complaint even when a procedure would answer it ("…业委会又说找居委会，到底谁管").
+ */
+export const PUSHED_AROUND = /推诿|踢皮球|推来推去|互相推|又说找|都说不归|没人管|没人修|没人理|没人处理|不管不问|几年了|好几天了|[一二两三四五六七八九十几\d]+天了/
+
+/**
+ * Signs of a concrete situation in a question ("楼上半夜蹦迪太吵了，找谁"): the answer
+ * explains the procedure and offers to register a complaint as well.
+ */
+export const DESCRIBES_PROBLEM = /坏了|坏掉|漏水|渗水|太吵|吵死|噪音|半夜|天天|每天|整天|一直|从来|总是|臭|乱[扔堆停搭建倒]|占[用了着]|堵[了住]|不给|不开|不修|不来|不做|不干|没有公示|从不/

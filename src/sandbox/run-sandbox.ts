@@ -1,17 +1,21 @@
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import readline from 'node:readline'
-import type { Options } from '../config/read-env-options.js'
+import { parseShanghai } from '../clock/clock.js'
+import { OptionsError, type Options } from '../config/read-env-options.js'
 import { allFeatures } from '../features/index.js'
 import type { Logger } from '../log/logger.js'
 import { formatBlock } from './format-block.js'
 import { SandboxSession } from './sandbox-session.js'
 
-export interface SandboxArgs { dataDir?: string, fresh: boolean, spacing: boolean }
+export interface SandboxArgs { dataDir?: string, fresh: boolean, spacing: boolean, start?: Date }
 
 export function parseSandboxArgs (argv: string[]): SandboxArgs {
-  const at = argv.indexOf('--data')
-  return { dataDir: at >= 0 ? argv[at + 1] : undefined, fresh: argv.includes('--fresh'), spacing: argv.includes('--spacing') }
+  const value = (flag: string) => { const at = argv.indexOf(flag); return at >= 0 ? argv[at + 1] : undefined }
+  const start = value('--start')
+  const startAt = start === undefined ? undefined : parseShanghai(start)
+  if (start !== undefined && startAt === undefined) throw new OptionsError(`--start 的时间格式应为 "YYYY-MM-DD HH:mm"，收到「${start}」`)
+  return { dataDir: value('--data'), fresh: argv.includes('--fresh'), spacing: argv.includes('--spacing'), start: startAt }
 }
 
 /** The terminal chat: reads lines from stdin (a terminal or a pipe) and prints what the bot sends. */
@@ -30,7 +34,8 @@ export async function runSandbox (base: Options, args: SandboxArgs, log: Logger)
     features: allFeatures(),
     log,
     print: m => process.stdout.write(formatBlock(m, options.botName, colour) + '\n'),
-    notice: text => process.stderr.write(`（沙盒）${text}\n`)
+    notice: text => process.stderr.write(`（沙盒）${text}\n`),
+    start: args.start
   })
   const interactive = process.stdin.isTTY === true
   if (interactive) {

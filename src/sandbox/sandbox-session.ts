@@ -18,6 +18,8 @@ export interface SandboxInput {
   print: (m: Sent) => void
   /** Notes from the sandbox itself (bad `:` commands), not from the bot. */
   notice: (text: string) => void
+  /** Where the clock starts on fresh data (default: now); tests pin it so they never age. */
+  start?: Date
 }
 
 const HANDLED_TIMEOUT_MS = 30_000
@@ -35,7 +37,7 @@ export class SandboxSession {
 
   static async open (input: SandboxInput): Promise<SandboxSession> {
     const { options } = input
-    const clock = new ManualClock(await loadSandboxClock(options.storageDir, new Date()))
+    const clock = new ManualClock(await loadSandboxClock(options.storageDir, input.start ?? new Date()))
     const compound = await loadCompound(options.compoundFile)
     const runtime = await createRuntime({ options, compound, clock, log: input.log, features: input.features })
     const world = new MockWorld(runtime.mocker!, () => clock.now())

@@ -9,6 +9,9 @@ import { createLogger } from '../../src/log/logger.js'
 import type { Sent } from '../../src/sandbox/mock-world.js'
 import { SandboxSession } from '../../src/sandbox/sandbox-session.js'
 
+/** Tests start on Sunday 2026-11-22 10:00 Beijing time, whatever the date they run on. */
+export const TEST_START = new Date('2026-11-22T02:00:00Z')
+
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 export interface HarnessOptions {
@@ -16,6 +19,7 @@ export interface HarnessOptions {
   dataDir?: string
   env?: Record<string, string>
   features?: FeatureFactory[]
+  start?: Date
 }
 
 export interface Harness {
@@ -41,7 +45,8 @@ export async function openSandbox (opts: HarnessOptions = {}): Promise<Harness> 
     features: opts.features ?? allFeatures(),
     log: createLogger(options.logLevel),
     print: m => sent.push(m),
-    notice: text => { throw new Error(`sandbox notice: ${text}`) }
+    notice: text => { throw new Error(`sandbox notice: ${text}`) },
+    start: opts.start ?? TEST_START
   })
   let closed = false
   const close = async () => {

@@ -7,7 +7,7 @@ import { ROOT } from '../helpers/sandbox-harness.js'
 
 function runSandbox (input: string, dataDir: string, extra: string[] = []) {
   const env = { ...process.env, WECHATY_PUPPET_SERVICE_TOKEN: '', WECHATY_PUPPET: '', OPENAI_API_KEY: '', NO_COLOR: '1' }
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', '--data', dataDir, ...extra], { cwd: ROOT, input, env, encoding: 'utf8', timeout: 120_000 })
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', '--data', dataDir, '--start', '2026-11-22 10:00', ...extra], { cwd: ROOT, input, env, encoding: 'utf8', timeout: 120_000 })
 }
 
 describe('npm start (sandbox)', () => {

@@ -1,6 +1,6 @@
 import type { Feature, FeatureFactory } from '../../app/types.js'
 import { bodyCommands } from './body-commands.js'
-import { openDesk, type Desk } from './desk.js'
+import { deskOf } from './desk.js'
 import { escalateTickets } from './escalate-tickets.js'
 import { handleIntake } from './intake.js'
 import { queryCommands } from './query-commands.js'
@@ -10,9 +10,8 @@ import { queryCommands } from './query-commands.js'
  * body commands, deadlines and escalation on the clock, ratings, queries and statistics.
  */
 export const complaintsFeature: FeatureFactory = (app): Feature => {
-  let opening: Promise<Desk> | undefined
-  // Opened once; start() opens it early so a broken skills file stops the start.
-  const desk = async (): Promise<Desk> => await (opening ??= openDesk(app))
+  // Opened once; start() opens it early so a broken skills file is reported at once.
+  const desk = async () => await deskOf(app)
   return {
     name: 'complaints',
     commands: [...bodyCommands(desk), ...queryCommands(desk)],

@@ -25,7 +25,19 @@ export interface Desk {
   toComplainants: (ticket: Ticket, text: string, fallback: string) => Promise<void>
 }
 
-export async function openDesk (app: App): Promise<Desk> {
+const desks = new WeakMap<App, Promise<Desk>>()
+
+/** The one desk of an app: the complaints feature and the calendar's notices share it. */
+export async function deskOf (app: App): Promise<Desk> {
+  let desk = desks.get(app)
+  if (!desk) {
+    desk = openDesk(app)
+    desks.set(app, desk)
+  }
+  return await desk
+}
+
+async function openDesk (app: App): Promise<Desk> {
   const skills = loadComplaintSkills()
   const parsed = deadlinesSchema.safeParse(app.compound.deadlines)
   if (!parsed.success) {

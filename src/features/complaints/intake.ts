@@ -5,6 +5,7 @@ import { createTicket } from '../../complaints/create-ticket.js'
 import { extractLocation, type ComplaintLocation } from '../../complaints/extract-location.js'
 import { isSameMatter } from '../../complaints/is-same-matter.js'
 import { complainantsOf, type Rating, type Ticket } from '../../complaints/ticket.js'
+import { acceptedOffer } from './complaint-offer.js'
 import { carryOut } from './escalate-tickets.js'
 import { refineWithModel } from './refine-with-model.js'
 import type { Desk } from './desk.js'
@@ -30,11 +31,14 @@ interface Draft {
 export async function handleIntake (desk: Desk, ctx: MessageContext): Promise<boolean> {
   if (await answerRating(desk, ctx)) return true
   if (await answerLocation(desk, ctx)) return true
-  const explicit = EXPLICIT.test(ctx.text)
-  const offline = desk.classify(ctx.text)
+  // "投诉" after the Q&A offered to register the question as a complaint.
+  const offered = acceptedOffer(ctx)
+  const said = offered ?? ctx.text
+  const explicit = offered !== undefined || EXPLICIT.test(said)
+  const offline = desk.classify(said)
   if (!offline.isComplaint && !explicit) return false
-  const details = await refineWithModel(desk.llm, desk.skills, desk.classify, ctx.text, offline)
-  const text = ctx.text.replace(EXPLICIT, '').trim()
+  const details = await refineWithModel(desk.llm, desk.skills, desk.classify, said, offline)
+  const text = said.replace(EXPLICIT, '').trim()
   if (text === '') {
     await ctx.reply('请在“投诉”或“报修”后面写明问题和位置，例如：报修 3号楼2单元楼道灯坏了')
     return true

@@ -11,6 +11,7 @@ import { composeAnswer, composeChoices, composeSteps } from './compose-reply.js'
 import { handOff } from './hand-off.js'
 import { QuestionStore } from './question-store.js'
 import { toSimplified } from '../../text/to-simplified.js'
+import { offerComplaint } from '../complaints/complaint-offer.js'
 
 // Per-person conversation state (ctx.session), with how long it is remembered.
 const CHOICES = 'questions.choices'
@@ -44,7 +45,8 @@ export function createQuestionsFeature (opts: { skillsDir?: string } = {}): Feat
     async function answer (ctx: MessageContext, kb: KnowledgeBase, skill: Skill, question: string): Promise<void> {
       const rendered = render(kb, skill)
       const written = llm && mayUseLlm(question) ? await writeAnswer(llm, question, [rendered]) : undefined
-      await ctx.reply(composeAnswer(written?.text ?? rendered.short, rendered.sources, !ctx.isPrivate))
+      const offer = offerComplaint(ctx, question)
+      await ctx.reply(composeAnswer(written?.text ?? rendered.short, rendered.sources, !ctx.isPrivate) + (offer ? `\n${offer}` : ''))
       ctx.session.set(LAST, skill.id, LAST_TTL_MIN)
     }
 

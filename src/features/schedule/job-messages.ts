@@ -4,6 +4,7 @@ import { publishedVersion } from '../../ledger/ledger-book.js'
 import { JOB_SPECS, type JobId } from '../../schedule/calendar-jobs.js'
 import type { Calendar } from '../../schedule/calendar-schema.js'
 import { DAY_MS, formatChineseDateTime, fromShanghai, shanghaiDate, shanghaiParts } from '../../schedule/shanghai-time.js'
+import { jointAgendaLines, ticketStatsText } from '../complaints/agenda.js'
 import { openDisclosure } from '../disclosure/disclosure-store.js'
 import { postStatement } from '../disclosure/statement-post.js'
 import { openSurvey } from '../survey/survey-store.js'
@@ -41,6 +42,7 @@ const BUILDERS: Record<Exclude<JobId, 'fund_statement'>, JobBuilder> = {
     const { year, quarter } = quarterOf(at)
     const from = fromShanghai(year, (quarter - 1) * 3 + 1, 1)
     const meetings = await meetingsInRange(app, from, at)
+    const stats = await ticketStatsText(app, { label: `${year}年第${quarter}季度`, start: from, end: at })
     const lines = meetings.length > 0
       ? meetings.map(m => `  · ${formatChineseDateTime(new Date(m.at), false)} ${m.type}：${m.topic}${m.status === 'cancelled' ? '（已取消）' : ''}`)
       : ['  · 本季度没有通过本助手登记的会议']
@@ -51,6 +53,8 @@ const BUILDERS: Record<Exclude<JobId, 'fund_statement'>, JobBuilder> = {
           `依据：${JOB_SPECS.work_report_reminder.source}`,
           '草稿素材——本季度登记的会议：',
           ...lines,
+          '草稿素材——本季度投诉工单：',
+          ...stats.split('\n').map(l => `  ${l}`),
           '报告定稿后请由主任发到业主群。'
         ].join('\n')
       }]
@@ -69,8 +73,9 @@ const BUILDERS: Record<Exclude<JobId, 'fund_statement'>, JobBuilder> = {
       }]
     }
   },
-  async joint_meeting_notice (_app, calendar, at) {
+  async joint_meeting_notice (app, calendar, at) {
     const e = calendar.joint_meeting_notice.event
+    const agenda = await jointAgendaLines(app)
     return {
       content: [{
         text: [
@@ -80,6 +85,7 @@ const BUILDERS: Record<Exclude<JobId, 'fund_statement'>, JobBuilder> = {
           '主持：社区党组织书记（或其指定的负责人）',
           '参加：居委会、业委会、物业服务企业小区经理及有关人员',
           '议程：1. 上月联席会议决定的落实情况；2. 涉及多方、需共同协商的事项；3. 其他需要协调的问题。',
+          agenda.length > 0 ? `待议工单（逾期警示、多方推诿、业主不满意）：\n${agenda.map(l => `  ${l}`).join('\n')}` : '待议工单：暂无。',
           '请各方在会前一天把需要协调的事项发到本群。'
         ].join('\n')
       }]
