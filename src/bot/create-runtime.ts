@@ -8,7 +8,7 @@ import type { Options } from '../config/read-env-options.js'
 import type { Logger } from '../log/logger.js'
 import { emptyOutbox, ThrottledOutbox } from '../outbox/outbox.js'
 import { createRoleBook, emptyRoles } from '../roles/role-book.js'
-import { Storage } from '../storage/storage.js'
+import { Storage, StorageCorruptError } from '../storage/storage.js'
 import { CommandRouter } from './command-router.js'
 import { dispatchMessage } from './dispatch-message.js'
 import { emptySeen, SeenMessages } from './seen-messages.js'
@@ -84,12 +84,20 @@ export async function createRuntime ({ options, compound, clock, log, features: 
       })
   })
   let markReady!: () => void
-  const ready = new Promise<void>(resolve => { markReady = resolve })
+  let failReady!: (err: Error) => void
+  const ready = new Promise<void>((resolve, reject) => { markReady = resolve; failReady = reject })
   const connection = watchConnection(bot, outbox, log, {
     reconnect: options.puppet.kind !== 'sandbox',
     onLogin: async () => {
       for (const f of features) {
-        await f.start?.().catch(err => log.error(`start of feature ${f.name} failed`, err))
+        try {
+          await f.start?.()
+        } catch (err) {
+          // A data file that cannot be read stops the start, as the runtime's own files do;
+          // anything else costs only that feature.
+          if (err instanceof StorageCorruptError) return failReady(err)
+          log.error(`start of feature ${f.name} failed`, err)
+        }
       }
       markReady()
     }

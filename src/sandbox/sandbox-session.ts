@@ -45,7 +45,12 @@ export class SandboxSession {
     world.populate()
     await runtime.start()
     world.login()
-    await runtime.ready
+    try {
+      await runtime.ready
+    } catch (err) {
+      await runtime.stop()
+      throw err
+    }
     const session = new SandboxSession(runtime, clock, world, input)
     await session.settle()
     return session

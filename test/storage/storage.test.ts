@@ -17,6 +17,14 @@ describe('storage', () => {
     expect(await readFile(path.join(dir, 'roles.json'), 'utf8')).toBe(broken)
   })
 
+  it.each(['complaints', 'schedule-occurrences', 'questions'])('a corrupt feature file (%s.json) also stops the start, untouched', async name => {
+    const dir = await tmp()
+    const broken = '{"schemaVersion": 1, "data": '
+    await writeFile(path.join(dir, `${name}.json`), broken)
+    await expect(openSandbox({ dataDir: dir })).rejects.toThrow(new RegExp(`${name}\\.json 无法读取`))
+    expect(await readFile(path.join(dir, `${name}.json`), 'utf8')).toBe(broken)
+  })
+
   it('keeps the last good copy beside the file', async () => {
     const dir = await tmp()
     const first = new Storage(dir)
