@@ -42,8 +42,14 @@ export function createDirectory (bot: WechatyInterface, compound: Compound): Dir
   }
   return {
     async ownerRooms () {
-      const chats = await Promise.all(compound.owner_groups.map(roomBy))
-      return chats.filter((c): c is Chat => c !== undefined)
+      // A topic pattern (/阳光花园.*业主群/) covers every matching group: one line for fifty groups.
+      const found = await Promise.all(compound.owner_groups.map(async sel => {
+        if (sel.room_id) return [await roomBy(sel)]
+        const rooms = await bot.Room.findAll({ topic: topicMatcher(sel.room_topic!) })
+        return await Promise.all(rooms.map(async r => ({ id: r.id, topic: await r.topic() })))
+      }))
+      const chats = found.flat().filter((c): c is Chat => c !== undefined)
+      return [...new Map(chats.map(c => [c.id, c])).values()]
     },
     async bodyTarget (bodyId) {
       const configured = compound.bodies[bodyId as keyof Compound['bodies']]?.target
