@@ -1,5 +1,6 @@
 import { types } from 'wechaty-puppet'
 import type { MessageInterface } from 'wechaty/impls'
+import { ACKNOWLEDGEMENT } from '../classify/message-patterns.js'
 import { toSimplified } from '../text/to-simplified.js'
 import type { IncomingMessage } from './message-context.js'
 import type { SeenMessages } from './seen-messages.js'
@@ -55,7 +56,6 @@ export async function readMessage (msg: MessageInterface, botName: string, start
 }
 
 // A bare 收到 under a notice is how owners acknowledge it; the meetings feature counts it.
-const ACKNOWLEDGEMENT = /^收到\s*(#?\s*\d+)?\s*[。！!]?$/
 
 function activates (text: string): boolean {
   return /^[/#]/.test(text) || TRIGGER_WORDS.some(w => text.startsWith(w)) || ACKNOWLEDGEMENT.test(text)

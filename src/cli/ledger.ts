@@ -10,6 +10,8 @@ import { loadCompound } from '../config/load-compound.js'
 import { Storage } from '../storage/storage.js'
 import { parseLedgerFile } from '../ledger/parse-ledger-file.js'
 import { renderLedgerErrors } from '../ledger/render-ledger-errors.js'
+import { importWarnings } from '../ledger/import-warnings.js'
+import { shanghaiDate } from '../schedule/shanghai-time.js'
 import { addDraft, emptyBook, latestDraft, publishedVersions } from '../ledger/ledger-book.js'
 import { buildStatement } from '../ledger/build-statement.js'
 import { renderStatementText } from '../ledger/render-statement-text.js'
@@ -34,6 +36,8 @@ async function main (argv: string[]): Promise<number> {
     if (file === undefined) { console.error(USAGE); return 2 }
     const parsed = await parseLedgerFile(path.basename(file), await readFile(file))
     if (!parsed.ok) { console.error(renderLedgerErrors(path.basename(file), parsed.errors)); return 1 }
+    for (const note of parsed.notes) console.log(`· ${note}`)
+    for (const warning of importWarnings(parsed.value, shanghaiDate(new Date()))) console.log(`· 请留意：${warning}`)
     if (command === 'check') {
       const { book, version } = addDraft(emptyBook(), parsed.value, { source: file, by: 'cli', at: new Date() })
       console.log(renderStatementText(buildStatement(book, version), { compoundName: name, preview: true }))

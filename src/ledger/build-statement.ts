@@ -1,5 +1,5 @@
 import { FUNDS, type Fund, type LedgerEntry } from './ledger-entry.js'
-import { publishedVersion, type LedgerBook, type LedgerVersion } from './ledger-book.js'
+import { publishedVersion, type LedgerBook, type LedgerVersion, type OpeningSource } from './ledger-book.js'
 import { periodFromId, previousPeriod, type Period } from './period.js'
 
 export interface ItemLine {
@@ -10,8 +10,7 @@ export interface ItemLine {
   approvals: string[]
 }
 
-/** Where the opening balance came from: stated in the file, carried from the previous published period, or unknown (0). */
-export type OpeningSource = 'stated' | 'carried' | 'none'
+export type { OpeningSource }
 
 export interface FundStatement {
   fund: Fund
@@ -74,6 +73,8 @@ export function buildFundStatement (
 
 /** Opening balance of a version's fund: stated in its file, else the previous published period's closing. */
 function openingOf (book: LedgerBook, version: LedgerVersion, fund: Fund, depth = 0): { fen: number, source: OpeningSource } {
+  const published = version.openingAtPublication?.[fund]
+  if (published !== undefined) return published
   const stated = version.opening[fund]
   if (stated !== undefined) return { fen: stated, source: 'stated' }
   const period = periodFromId(version.period)

@@ -7,12 +7,21 @@ import type { PeriodId } from './period.js'
 
 export type VersionStatus = 'draft' | 'published' | 'superseded' | 'discarded'
 
+/** Where an opening balance came from: stated in the file, carried from the previous published period, or unknown (0). */
+export type OpeningSource = 'stated' | 'carried' | 'none'
+export type ResolvedOpening = Record<Fund, { fen: number, source: OpeningSource }>
+
 export interface LedgerVersion {
   id: number
   period: PeriodId
   status: VersionStatus
   entries: LedgerEntry[]
   opening: Partial<Record<Fund, number>>
+  /**
+   * The opening balances as published, fixed at publication: a later correction of the period
+   * before must not change figures owners were shown for this one. Absent on drafts.
+   */
+  openingAtPublication?: ResolvedOpening
   source: string
   importedBy: string
   importedAt: string
@@ -73,7 +82,7 @@ export function publishedVersions (book: LedgerBook): LedgerVersion[] {
 export function publishDraft (
   book: LedgerBook,
   draftId: number,
-  meta: { by: string, at: Date, correctionNote?: string }
+  meta: { by: string, at: Date, correctionNote?: string, opening?: ResolvedOpening }
 ): BookResult {
   const draft = book.versions.find(v => v.id === draftId)
   if (draft === undefined || draft.status !== 'draft') return { ok: false, message: '没有待确认的草稿' }
@@ -87,6 +96,7 @@ export function publishDraft (
     status: 'published',
     publishedBy: meta.by,
     publishedAt: meta.at.toISOString(),
+    ...(meta.opening !== undefined && { openingAtPublication: meta.opening }),
     ...(previous !== undefined && { corrects: previous.id, correctionNote: note })
   }
   const versions = book.versions.map(v => {

@@ -13,12 +13,12 @@ export interface ColumnSpec {
 }
 
 export const LEDGER_COLUMNS: ColumnSpec[] = [
-  { key: 'date', label: '日期', aliases: ['日期', '发生日期', '记账日期'], required: true },
-  { key: 'fund', label: '资金', aliases: ['资金', '资金类别', '资金类型', '账户'], required: true },
-  { key: 'direction', label: '收支', aliases: ['收支', '收/支', '收支类型'], required: true },
-  { key: 'amount', label: '金额', aliases: ['金额', '金额(元)', '金额/元'], required: true },
-  { key: 'item', label: '项目', aliases: ['项目', '摘要', '事项'], required: true },
-  { key: 'counterparty', label: '对方', aliases: ['对方', '对方单位', '收付款方', '对方户名'], required: true },
+  { key: 'date', label: '日期', aliases: ['日期', '发生日期', '记账日期', '交易日期', '收支日期'], required: true },
+  { key: 'fund', label: '资金', aliases: ['资金', '资金类别', '资金类型', '资金性质', '账户'], required: true },
+  { key: 'direction', label: '收支', aliases: ['收支', '收/支', '收支类型', '收支类别', '收支方向'], required: true },
+  { key: 'amount', label: '金额', aliases: ['金额', '金额(元)', '金额/元', '金额(人民币元)'], required: true },
+  { key: 'item', label: '项目', aliases: ['项目', '摘要', '事项', '项目名称', '用途'], required: true },
+  { key: 'counterparty', label: '对方', aliases: ['对方', '对方单位', '收付款方', '对方户名', '收付款单位', '往来单位'], required: true },
   // only maintenance-fund expenses need it, so a file of public income may leave the column out
   {
     key: 'approval',

@@ -6,10 +6,11 @@ import { toHalfWidth } from '../text/to-simplified.js'
 
 const YUAN = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/
 
-/** "1,234.50", "1234.5", "¥12", "12元" → fen; undefined when not a positive amount with at most two decimals. */
+/** "1,234.50", "1234.5", "¥12", "12元", "１２，０００．００" → fen; undefined when not a positive amount with at most two decimals. */
 export function parseYuan (input: string | number): number | undefined {
   if (typeof input === 'number') return numberToFen(input)
-  const text = toHalfWidth(input).trim().replace(/^[¥￥]\s*/, '').replace(/\s*元$/, '')
+  // typed with a Chinese input method, thousands are separated by the full-width comma
+  const text = toHalfWidth(input).trim().replace(/(\d)，(?=\d{3})/g, '$1,').replace(/^[¥￥]\s*/, '').replace(/\s*元$/, '')
   const match = YUAN.exec(text)
   if (match === null) return undefined
   const [whole, decimals = ''] = text.replace(/,/g, '').split('.')

@@ -35,7 +35,27 @@ const KIND_NAMES: Record<string, RowKind> = {
   期初: '期初余额'
 }
 
-const DATE_TEXT = /^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?$/
+// "2026-07-15", "2026/7/15", "2026.7.15", "2026年7月15日", optionally followed by a time of day
+const DATE_TEXT = /^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/
+// "20260715", as bank statements write dates
+const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/
+// Excel serial day numbers of 2000-01-01 … 2099-12-31: a date cell formatted 常规, or one whose
+// built-in Chinese date format (yyyy年m月d日, ids 27–36, 50–58) the xlsx reader does not know
+const SERIAL = { first: 36526, last: 73050 }
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30)
+
+function calendarDate (year: number, month: number, day: number): CellResult<string> {
+  const date = new Date(Date.UTC(year, month - 1, day))
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return fail('不是有效的日期')
+  }
+  return ok(date.toISOString().slice(0, 10))
+}
+
+function serialDate (serial: number): CellResult<string> | undefined {
+  if (!Number.isFinite(serial) || serial < SERIAL.first || serial >= SERIAL.last + 1) return undefined
+  return ok(new Date(EXCEL_EPOCH_MS + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10))
+}
 
 export function parseDateCell (value: CellValue): CellResult<string> {
   const message = '应为日期，例如 2026-07-15'
@@ -43,14 +63,17 @@ export function parseDateCell (value: CellValue): CellResult<string> {
     // exceljs reads date cells as midnight UTC of the calendar date the sheet shows
     return Number.isNaN(value.getTime()) ? fail(message) : ok(value.toISOString().slice(0, 10))
   }
-  const match = DATE_TEXT.exec(cellText(value))
-  if (match === null) return fail(message)
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  const date = new Date(Date.UTC(year, month - 1, day))
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return fail('不是有效的日期')
-  }
-  return ok(date.toISOString().slice(0, 10))
+  if (typeof value === 'number') return serialDate(value) ?? (COMPACT_DATE.test(String(value)) ? fromText(String(value)) : fail(message))
+  return fromText(cellText(value))
+}
+
+function fromText (text: string): CellResult<string> {
+  const message = '应为日期，例如 2026-07-15'
+  const match = DATE_TEXT.exec(text) ?? COMPACT_DATE.exec(text)
+  if (match !== null) return calendarDate(Number(match[1]), Number(match[2]), Number(match[3]))
+  // a CSV saved from a sheet whose date column was formatted 常规 holds the serial number as text
+  if (/^\d{5}$/.test(text)) return serialDate(Number(text)) ?? fail(message)
+  return fail(message)
 }
 
 export function parseFundCell (value: CellValue): CellResult<Fund> {
@@ -65,9 +88,12 @@ export function parseKindCell (value: CellValue): CellResult<RowKind> {
 
 /** Movements are positive (the direction gives the sign); an opening balance may be zero. */
 export function parseAmountCell (value: CellValue, allowZero = false): CellResult<number> {
-  if (allowZero && /^[¥￥]?\s*0+(\.0{1,2})?\s*元?$/.test(cellText(value))) return ok(0)
+  if (allowZero && /^[¥￥]?\s*0+(\.0{1,2})?\s*元?$/.test(cellText(value).trim())) return ok(0)
   const fen = value instanceof Date || value === undefined ? undefined : parseYuan(value)
   if (fen !== undefined) return ok(fen)
+  // a signed amount ("-2,350.00"): the direction column already says which way the money went
+  const negative = typeof value === 'number' ? value < 0 : /^[-−(（]/.test(cellText(value))
+  if (negative && !allowZero) return fail('应为正数，最多两位小数（支出也写正数，收入、支出由「收支」列区分）')
   return fail(allowZero ? '应为不小于0的数，最多两位小数' : '应为正数，最多两位小数')
 }
 

@@ -30,15 +30,21 @@ async function parseXlsx (data: Buffer): Promise<LedgerParseResult> {
   } catch {
     return fail('无法读取这个 .xlsx 文件，请确认文件没有损坏、没有加密')
   }
-  const sheet = workbook.worksheets.find(s => s.actualRowCount > 0)
-  if (sheet === undefined) return fail('文件里没有账目行')
+  const sheets = workbook.worksheets.filter(s => s.actualRowCount > 0)
+  if (sheets.length === 0) return fail('文件里没有账目行')
+  // a workbook often opens on a 说明 or 汇总 sheet: the accounts are the first sheet with the header
+  const all = sheets.map(sheetRows)
+  return fromRows(all.find(rows => headerIndex(rows) >= 0) ?? all[0] ?? [])
+}
+
+function sheetRows (sheet: ExcelJS.Worksheet): SheetRow[] {
   const rows: SheetRow[] = []
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values: CellValue[] = []
     for (let c = 1; c <= sheet.columnCount; c++) values.push(toCellValue(row.getCell(c).value))
     rows.push({ row: rowNumber, values })
   })
-  return fromRows(rows)
+  return rows
 }
 
 /** exceljs cells can be rich text, formulas, hyperlinks...: keep what the sheet displays. */
@@ -73,8 +79,10 @@ function parseCsvText (text: string): LedgerParseResult {
 }
 
 /** The header is the first of the top rows that names at least three known columns (a title row may sit above it). */
+const headerIndex = (rows: SheetRow[]): number => rows.slice(0, 5).findIndex(r => mapHeaders(r.values.map(cellText)).size >= 3)
+
 function fromRows (rows: SheetRow[]): LedgerParseResult {
-  const headerAt = rows.slice(0, 5).findIndex(r => mapHeaders(r.values.map(cellText)).size >= 3)
+  const headerAt = headerIndex(rows)
   const header = rows[headerAt]
   if (header === undefined) {
     return fail('找不到表头：第一行应为 日期、资金、收支、金额、项目、对方、批准文号/业主大会决议')

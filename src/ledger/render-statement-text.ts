@@ -1,5 +1,6 @@
 import type { FundStatement, ItemLine, Statement } from './build-statement.js'
 import { formatFen } from './money.js'
+import { shanghaiDate } from '../schedule/shanghai-time.js'
 
 export const STATEMENT_TEXT_LIMIT = 1500
 
@@ -16,6 +17,14 @@ export interface RenderOptions {
   /** the chair's preview of a draft is labelled so it cannot be mistaken for a disclosure */
   preview?: boolean
   limit?: number
+  /** a correction (or a draft that would be one): the version it replaces and what changes, from compareStatements */
+  replaces?: { versionId: number, changes: string[] }
+}
+
+function changeLines (replaces: RenderOptions['replaces']): string[] {
+  if (replaces === undefined) return []
+  if (replaces.changes.length === 0) return [`与第${replaces.versionId}版相比，金额没有变化。`]
+  return [`与第${replaces.versionId}版相比：`, ...replaces.changes.map(c => `  · ${c}`)]
 }
 
 function itemLines (lines: ItemLine[], keep: number): string[] {
@@ -50,10 +59,12 @@ function render (statement: Statement, options: RenderOptions, keep: number): st
     title,
     ...(statement.corrects !== undefined
       ? [`〔更正〕本版更正此前公示的第${statement.corrects}版。更正说明：${statement.correctionNote ?? ''}`]
-      : [])
+      : []),
+    ...changeLines(options.replaces)
   ]
   const sections = statement.funds.map((fund, i) => fundSection(fund, i, keep).join('\n'))
-  const published = statement.publishedAt !== undefined ? `，${statement.publishedAt.slice(0, 10)}确认` : ''
+  // the day in Beijing time: confirmed at 07:30 on 5 January is not "2027-01-04" (UTC)
+  const published = statement.publishedAt !== undefined ? `，${shanghaiDate(new Date(statement.publishedAt))}确认` : ''
   const foot = [
     '期末余额 = 期初余额 + 本期收入 − 本期支出。',
     options.preview === true
@@ -76,4 +87,21 @@ export function renderStatementText (statement: Statement, options: RenderOption
     if (text.length <= limit) return text
   }
   return render(statement, options, 0)
+}
+
+/** WeChat cuts messages near 500 characters; a statement is sent in parts that end between sections. */
+export const MESSAGE_SIZE = 480
+
+/**
+ * The statement as several messages, each made of whole sections (heading, one fund, footer),
+ * so a fund's lines are never split between two messages.
+ */
+export function renderStatementMessages (statement: Statement, options: RenderOptions, size = MESSAGE_SIZE): string[] {
+  const messages: string[] = []
+  for (const section of renderStatementText(statement, options).split('\n\n')) {
+    const last = messages.at(-1)
+    if (last !== undefined && last.length + 2 + section.length <= size) messages[messages.length - 1] = `${last}\n\n${section}`
+    else messages.push(section)
+  }
+  return messages
 }

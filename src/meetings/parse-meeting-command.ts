@@ -1,6 +1,6 @@
 import { toSimplified } from '../text/to-simplified.js'
 import { MEETING_TYPE_ALIASES, MEETING_TYPES, type MeetingType } from './meeting-types.js'
-import { meetingInstant, parseMeetingClock, parseMeetingDate } from './parse-meeting-time.js'
+import { looksLikeDate, meetingInstant, parseMeetingClock, parseMeetingDate } from './parse-meeting-time.js'
 
 export interface MeetingDraft {
   type: MeetingType
@@ -38,7 +38,11 @@ export function parseMeetingCommand (rest: string, now: Date): ParseMeetingResul
   const type = MEETING_TYPE_ALIASES[typeWord.replace(EXTRA_MARK, '')]
   if (type === undefined) return fail(typeWord === '' ? '请写明会议类型。' : `不认识会议类型「${typeWord}」。`)
   const date = parseMeetingDate(dateWord, now)
-  if (date === undefined) return fail(`日期「${dateWord}」看不懂，请写成 2027-01-20 或 1月20日。`)
+  if (date === undefined) {
+    return fail(looksLikeDate(dateWord)
+      ? `日期「${dateWord}」不存在，请检查月份和日期。`
+      : `日期「${dateWord}」看不懂，请写成 2027-01-20、1月20日或「明天」。`)
+  }
   const clock = parseMeetingClock(clockWord)
   if (clock === undefined) return fail(`时间「${clockWord}」看不懂，请写成 19:30。`)
   const topic = topicWords.join(' ').trim()

@@ -13,8 +13,21 @@ function realDate (year: number, month: number, day: number): boolean {
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day
 }
 
-/** "2027-01-20", "2027/1/20", "2027年1月20日", or "1月20日" (this year, or next year if already past). */
+const RELATIVE_DAYS: Record<string, number> = { 今天: 0, 今日: 0, 明天: 1, 明日: 1, 后天: 2 }
+
+/** Whether the text is written like a date, even an impossible one ("2026-11-31"). */
+export function looksLikeDate (text: string): boolean {
+  return FULL_DATE.test(text.trim()) || MONTH_DAY.test(text.trim())
+}
+
+/** "2027-01-20", "2027/1/20", "2027年1月20日", "1月20日" (this year, or next year if already past), "明天". */
 export function parseMeetingDate (text: string, now: Date): DateParts | undefined {
+  const offset = RELATIVE_DAYS[text.trim()]
+  if (offset !== undefined) {
+    const today = shanghaiParts(now)
+    const day = shanghaiParts(fromShanghai(today.year, today.month, today.day + offset, 12))
+    return { year: day.year, month: day.month, day: day.day }
+  }
   const full = FULL_DATE.exec(text.trim())
   if (full !== null) {
     const [year, month, day] = [Number(full[1]), Number(full[2]), Number(full[3])]

@@ -1,15 +1,18 @@
 import { formatChineseDateTime } from '../schedule/shanghai-time.js'
 import type { MeetingDraft } from './parse-meeting-command.js'
 import { MEETING_TYPE_SPECS } from './meeting-types.js'
-import { REMINDERS, type ReminderKind } from './meeting-reminders.js'
+import { timeToGo } from './meeting-reminders.js'
 
 function title (meeting: MeetingDraft): string {
   return meeting.extraordinary !== undefined ? `${meeting.type}（临时会议）` : meeting.type
 }
 
+// A bare 收到 in a group reaches the bot and is counted without a reply, so nobody has to
+// @-mention the bot and the group is not flooded with confirmations.
+const ACK_LINE = '看到请回复「收到」，便于统计通知到位情况。'
+
 /** The first notice, posted when the meeting is created. */
-/** `botName` is how owners @-mention the bot in a group to say 收到. */
-export function renderMeetingNotice (meeting: MeetingDraft & { id: number }, botName = '小区助手'): string {
+export function renderMeetingNotice (meeting: MeetingDraft & { id: number }): string {
   const rule = MEETING_TYPE_SPECS[meeting.type].rule
   return [
     `【会议通知 #${meeting.id}】${title(meeting)}`,
@@ -18,18 +21,18 @@ export function renderMeetingNotice (meeting: MeetingDraft & { id: number }, bot
     `议题：${meeting.topic}`,
     ...(meeting.extraordinary !== undefined ? [`临时召开原因：${meeting.extraordinary.reason}`] : []),
     ...(rule !== undefined && meeting.extraordinary === undefined ? [`（${rule}）`] : []),
-    `请相互转告。看到通知请 @${botName} 回复「收到」。`
+    `请相互转告。${ACK_LINE}`
   ].join('\n')
 }
 
-export function renderMeetingReminder (meeting: MeetingDraft & { id: number }, kind: ReminderKind, botName = '小区助手'): string {
-  const label = REMINDERS.find(r => r.kind === kind)?.label ?? ''
+/** A reminder, worded for the moment it is sent (`now`). */
+export function renderMeetingReminder (meeting: MeetingDraft & { id: number }, now: Date): string {
   return [
-    `【会议提醒 #${meeting.id}】${title(meeting)}${label}召开`,
+    `【会议提醒 #${meeting.id}】${title(meeting)}${timeToGo(meeting.at, now)}召开`,
     `时间：${formatChineseDateTime(meeting.at)}`,
     `地点：${meeting.place}`,
     `议题：${meeting.topic}`,
-    `请准时参加。看到提醒请 @${botName} 回复「收到」。`
+    `请准时参加。${ACK_LINE}`
   ].join('\n')
 }
 

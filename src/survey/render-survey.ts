@@ -6,7 +6,7 @@ export function renderSurveyInvitation (survey: Survey): string {
     `【${survey.title}】`,
     '业委会每半年征询一次业主对物业服务的意见。请私聊本助手发送「/评分 分数 意见」（1到5分，5分最满意，意见可不写），例如：',
     '/评分 4 保洁及时，但晚上巡逻少',
-    `截止时间：${formatChineseDateTime(new Date(survey.closesAt))}。每户以最后一次回复为准，意见只汇总统计，不公开姓名。`
+    `截止时间：${formatChineseDateTime(new Date(survey.closesAt))}。每人一票，重复回复以最后一次为准；意见只汇总统计，不公开姓名。`
   ].join('\n')
 }
 

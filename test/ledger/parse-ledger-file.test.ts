@@ -61,7 +61,7 @@ describe('parseLedgerFile', () => {
     if (result.ok) return
     expect(result.errors.map(formatLedgerError)).toEqual([
       '第3行「日期」: 不是有效的日期',
-      '第3行「金额」: 应为正数，最多两位小数',
+      '第3行「金额」: 应为正数，最多两位小数（支出也写正数，收入、支出由「收支」列区分）',
       '第3行「项目」: 不能为空'
     ])
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dueReminder, reminderTimes } from '../../src/meetings/meeting-reminders.js'
+import { dueReminder, reminderTimes, timeToGo } from '../../src/meetings/meeting-reminders.js'
 import { renderMeetingCancellation, renderMeetingNotice, renderMeetingReminder } from '../../src/meetings/render-meeting-notice.js'
 import { MEETING_TYPE_SPECS } from '../../src/meetings/meeting-types.js'
 
@@ -17,6 +17,24 @@ describe('meeting reminders', () => {
 
   it('leave out reminders already passed when the meeting is announced', () => {
     expect(reminderTimes(meetingAt, sh('2027-01-17T10:00:00')).map(r => r.kind)).toEqual(['T-1d', 'T-2h'])
+  })
+
+  it('leave out a reminder that would follow the notice too closely', () => {
+    // announced 8 days ahead: "7 days to go" the next day is noise
+    expect(reminderTimes(meetingAt, sh('2027-01-12T19:30:00')).map(r => r.kind)).toEqual(['T-1d', 'T-2h'])
+    expect(reminderTimes(meetingAt, sh('2027-01-11T19:30:00')).map(r => r.kind)).toEqual(['T-7d', 'T-1d', 'T-2h'])
+    expect(reminderTimes(meetingAt, sh('2027-01-19T10:00:00')).map(r => r.kind)).toEqual(['T-2h'])
+    expect(reminderTimes(meetingAt, sh('2027-01-20T17:00:00')).map(r => r.kind)).toEqual([])
+  })
+
+  it('say how far off the meeting is when they are sent, also when sent late', () => {
+    expect(timeToGo(meetingAt, sh('2027-01-13T19:30:00'))).toBe('还有7天')
+    expect(timeToGo(meetingAt, sh('2027-01-15T09:00:00'))).toBe('还有5天')
+    expect(timeToGo(meetingAt, sh('2027-01-19T19:30:00'))).toBe('明天')
+    expect(timeToGo(meetingAt, sh('2027-01-20T08:00:00'))).toBe('今天')
+    expect(timeToGo(meetingAt, sh('2027-01-20T17:30:00'))).toBe('2小时后')
+    expect(timeToGo(meetingAt, sh('2027-01-20T18:00:00'))).toBe('1小时30分钟后')
+    expect(timeToGo(meetingAt, sh('2027-01-20T19:10:00'))).toBe('20分钟后')
   })
 
   it('are due at their time, one at a time', () => {
@@ -43,7 +61,8 @@ describe('meeting texts and audiences', () => {
     expect(notice).toContain('时间：2027年1月20日（周三）19:30')
     expect(notice).toContain('回复「收到」')
     expect(notice).toContain('15日以前通知全体业主')
-    expect(renderMeetingReminder(meeting, 'T-1d')).toContain('【会议提醒 #3】业主大会明天召开')
+    expect(renderMeetingReminder(meeting, sh('2027-01-19T19:30:00'))).toContain('【会议提醒 #3】业主大会明天召开')
+    expect(notice).not.toContain('@')
     expect(renderMeetingCancellation(meeting, '场地冲突')).toContain('取消原因：场地冲突')
   })
 

@@ -30,11 +30,19 @@ describe('parseMeetingCommand', () => {
     expect(result.ok && result.draft).toMatchObject({ type: '业主大会', topic: '紧急动用维修资金', extraordinary: { reason: '3号楼电梯停运' } })
   })
 
+  it('reads 今天, 明天 and 后天 as Shanghai dates', () => {
+    const late = sh('2027-01-31T23:30:00')
+    expect(parseMeetingCommand('其他 明天 9:00 会所 消防演练', late)).toMatchObject({ ok: true, draft: { at: sh('2027-02-01T09:00:00') } })
+    expect(parseMeetingCommand('其他 后天 9:00 会所 消防演练', late)).toMatchObject({ ok: true, draft: { at: sh('2027-02-02T09:00:00') } })
+    expect(parseMeetingCommand('其他 今天 23:50 会所 消防演练', late)).toMatchObject({ ok: true, draft: { at: sh('2027-01-31T23:50:00') } })
+  })
+
   it('explains each mistake in Chinese with the usage', () => {
     const cases: Array<[string, string]> = [
       ['', '请写明会议类型。'],
       ['茶话会 2027-01-20 19:30 会所 聊天', '不认识会议类型「茶话会」。'],
-      ['业主大会 2027-02-30 19:30 会所 议题', '日期「2027-02-30」看不懂'],
+      ['业主大会 2027-02-30 19:30 会所 议题', '日期「2027-02-30」不存在，请检查月份和日期。'],
+      ['业主大会 下周 19:30 会所 议题', '日期「下周」看不懂'],
       ['业主大会 2027-01-20 25:00 会所 议题', '时间「25:00」看不懂'],
       ['业主大会 2027-01-20 19:30 会所', '请写明会议地点和议题。'],
       ['临时业主大会 2027-01-12 19:30 会所 电梯', '临时会议请在最后写明原因']

@@ -1,5 +1,6 @@
 import type { App, Feature, FeatureFactory, MessageContext } from '../../app/types.js'
-import { latestDraft, publishDraft, publishedVersion, publishedVersions, type LedgerVersion } from '../../ledger/ledger-book.js'
+import { latestDraft, publishedVersion, publishedVersions, type LedgerVersion } from '../../ledger/ledger-book.js'
+import { publishVersion, staleFollower } from '../../ledger/publish-version.js'
 import { periodFromId } from '../../ledger/period.js'
 import { formatChineseDateTime } from '../../schedule/shanghai-time.js'
 import type { Store } from '../../storage/storage.js'
@@ -10,7 +11,12 @@ import { importLedgerFile, isSpreadsheet, sendPreviewToChair } from './import-le
 import { renderBalance } from './render-balance.js'
 import { postStatement, statementContent, statementDueAt } from './statement-post.js'
 
-const USAGE = '用法：/公示 预览（查看待确认的草稿）；/公示 发布（确认发布草稿；更正已公示的账目时写明更正说明：/公示 发布 更正说明）'
+const USAGE = [
+  '用法：',
+  '/公示 预览 —— 查看待确认的草稿',
+  '/公示 发布 —— 确认发布草稿；更正已公示的账目时写明更正说明，例如：/公示 发布 8月临时停车费少记100元',
+  '/公示 补发 —— 把最新发布的公示立即发到还没收到的业主群（已发过的群不会重复）'
+].join('\n')
 
 /**
  * Maintenance fund and public income disclosure: treasurers send spreadsheets privately,
@@ -43,13 +49,14 @@ export const disclosureFeature: FeatureFactory = (app): Feature => {
         names: ['公示', 'disclose'],
         roles: ['chair'],
         audited: true,
-        summary: '预览或发布维修资金和公共收益收支公示（主任）',
+        summary: '预览、发布或补发维修资金和公共收益收支公示（主任）',
         example: '/公示 发布',
         async run (ctx, { args }) {
           const [action, ...rest] = args
           const s = await store()
           if (action === '预览') return await preview(ctx, s)
           if (action === '发布') return await publish(app, ctx, s, rest.join(' '))
+          if (action === '补发') return await repost(app, ctx, s)
           await ctx.reply(USAGE)
         }
       },
@@ -87,11 +94,17 @@ async function publish (app: App, ctx: MessageContext, s: Store<DisclosureData>,
   if (draft === undefined) return await ctx.reply('没有待确认的草稿。财务私聊我发送账目表后，我会先把预览发给您。')
   const corrected = publishedVersion(s.data.book, draft.period)
   const now = app.clock.now()
-  const result = publishDraft(s.data.book, draft.id, { by: ctx.talker.id, at: now, ...(note !== '' && { correctionNote: note }) })
-  if (!result.ok) return await ctx.reply(`${result.message}，例如：/公示 发布 停车费7月少记100元`)
+  const result = publishVersion(s.data.book, draft.id, { by: ctx.talker.id, at: now, ...(note !== '' && { correctionNote: note }) })
+  if (!result.ok) return await ctx.reply(`${result.message}，例如：/公示 发布 8月临时停车费少记100元`)
   s.update(d => { d.book = result.book })
   await s.flush()
   const label = periodFromId(draft.period)?.label ?? draft.period
+  const follower = staleFollower(s.data.book, result.version)
+  if (follower !== undefined) {
+    const next = periodFromId(follower.period)?.label ?? follower.period
+    await ctx.reply(`注意：${next}已发布的第${follower.id}版，期初余额是按更正前的数字结转的，与本次更正后的期末余额不一致；` +
+      `为不改动业主已看到的数字，该版保持不变。请财务重新导入${next}账目，您再作为更正发布。`)
+  }
   const due = statementDueAt(readCalendar(app), draft.period)
   const wasPosted = corrected !== undefined && Object.keys(s.data.posts[String(corrected.id)] ?? {}).length > 0
   // a correction of figures owners have seen, or a statement whose date has passed, goes out now
@@ -101,12 +114,23 @@ async function publish (app: App, ctx: MessageContext, s: Store<DisclosureData>,
   await ctx.reply(`已发布${label}收支账目（第${draft.id}版）。将于${formatChineseDateTime(due)}按日程公示到业主群；业主现在发送 /余额 可查看余额。`)
 }
 
-async function postNow (app: App, ctx: MessageContext, s: Store<DisclosureData>, version: LedgerVersion, label: string): Promise<void> {
+async function repost (app: App, ctx: MessageContext, s: Store<DisclosureData>): Promise<void> {
+  const latest = publishedVersions(s.data.book).at(-1)
+  if (latest === undefined) return await ctx.reply('还没有经您确认发布的收支公示，没有可补发的内容。')
+  const label = periodFromId(latest.period)?.label ?? latest.period
+  const targets = (await resolveAudiences(app)).owner_groups
+  if (targets.every(t => s.data.posts[String(latest.id)]?.[t] !== undefined)) {
+    return await ctx.reply(`${label}收支公示（第${latest.id}版）已经发到所有业主群，不再重复发送。`)
+  }
+  await postNow(app, ctx, s, latest, label, '补发')
+}
+
+async function postNow (app: App, ctx: MessageContext, s: Store<DisclosureData>, version: LedgerVersion, label: string, verb = '发布'): Promise<void> {
   const targets = (await resolveAudiences(app)).owner_groups
   const done = await postStatement(app, s, version, targets)
   const names = await Promise.all(done.map(async t => await describeTarget(app, t)))
   const kind = version.corrects !== undefined ? `更正公示（第${version.id}版，更正第${version.corrects}版）` : `收支公示（第${version.id}版）`
   await ctx.reply(names.length > 0
-    ? `已发布${label}${kind}，已交发送队列发到：${names.join('、')}。`
-    : `已发布${label}${kind}，但没有找到业主群，未能发出。请检查小区配置的 owner_groups。`)
+    ? `已${verb}${label}${kind}，正在发到：${names.join('、')}。`
+    : `已${verb}${label}${kind}，但没有找到业主群，未能发出。请检查小区配置的 owner_groups。`)
 }

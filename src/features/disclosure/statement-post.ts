@@ -1,8 +1,9 @@
 import type { App } from '../../app/types.js'
 import { buildStatement } from '../../ledger/build-statement.js'
-import type { LedgerVersion } from '../../ledger/ledger-book.js'
+import { publishedVersion, type LedgerVersion } from '../../ledger/ledger-book.js'
+import { compareStatements } from '../../ledger/compare-statements.js'
 import { periodFromId } from '../../ledger/period.js'
-import { renderStatementText } from '../../ledger/render-statement-text.js'
+import { renderStatementMessages } from '../../ledger/render-statement-text.js'
 import type { Calendar } from '../../schedule/calendar-schema.js'
 import { cronTimesBetween } from '../../schedule/cron-times.js'
 import { DAY_MS, fromShanghai } from '../../schedule/shanghai-time.js'
@@ -10,16 +11,27 @@ import type { Store } from '../../storage/storage.js'
 import { sendToTarget, type Content } from '../schedule/targets.js'
 import type { DisclosureData } from './disclosure-store.js'
 
+/** The version a correction replaces: the one it corrected, or (for a draft) the one now published for its period. */
+function replacedVersion (data: DisclosureData, version: LedgerVersion): LedgerVersion | undefined {
+  if (version.corrects !== undefined) return data.book.versions.find(v => v.id === version.corrects)
+  return version.status === 'draft' ? publishedVersion(data.book, version.period) : undefined
+}
+
 /** The statement of a version as WeChat messages: the text, then the PNG table. */
 export async function statementContent (app: App, data: DisclosureData, version: LedgerVersion, preview = false): Promise<Content[]> {
   const statement = buildStatement(data.book, version)
-  const options = { compoundName: app.compound.name, preview }
+  const old = replacedVersion(data, version)
+  const options = {
+    compoundName: app.compound.name,
+    preview,
+    ...(old !== undefined && { replaces: { versionId: old.id, changes: compareStatements(buildStatement(data.book, old), statement) } })
+  }
   // The canvas and its 35 MB font load on the first statement, not at every start.
   const { renderStatementImage } = await import('../../ledger/render-statement-image.js')
   const png = renderStatementImage(statement, options)
   const kind = preview ? '草稿' : version.corrects !== undefined ? '更正' : '公示'
   return [
-    { text: renderStatementText(statement, options) },
+    ...renderStatementMessages(statement, options).map(text => ({ text })),
     { file: { name: `收支${kind}-${version.period}-第${version.id}版.png`, base64: png.toString('base64') } }
   ]
 }

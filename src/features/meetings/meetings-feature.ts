@@ -7,10 +7,10 @@ import { renderMeetingCancellation, renderMeetingNotice, renderMeetingReminder }
 import { formatChineseDateTime } from '../../schedule/shanghai-time.js'
 import type { Store } from '../../storage/storage.js'
 import { describeTarget, notifyChair, resolveAudiences } from '../schedule/targets.js'
+import { ACK, acknowledge } from './acknowledge-meeting.js'
+import { listMeetings } from './list-meetings.js'
 import { openMeetings, type MeetingRecord, type MeetingsData } from './meetings-store.js'
 import { sendMeetingMessage } from './send-meeting-message.js'
-
-const ACK = /^收到\s*(?:#?\s*(\d+))?\s*[。！!]?$/
 
 const asDraft = (m: MeetingRecord): MeetingDraft & { id: number } => ({
   id: m.id, type: m.type, at: new Date(m.at), place: m.place, topic: m.topic,
@@ -32,7 +32,7 @@ export const meetingsFeature: FeatureFactory = (app): Feature => {
       async run (ctx, { args, rest }) {
         const [action] = args
         const s = await store()
-        if (action === '列表' || action === undefined) return await ctx.reply(await listMeetings(app, ctx, s))
+        if (action === '列表' || action === undefined) return await ctx.reply(await listMeetings(ctx, s.data))
         if (action !== '新建' && action !== '取消') return await ctx.reply(MEETING_USAGE)
         if (!ctx.has('committee') && !ctx.has('party')) {
           return await ctx.reply(`「/会议 ${action}」需要业委会委员或党组织身份。如有疑问请联系业委会主任。`)
@@ -57,14 +57,20 @@ export const meetingsFeature: FeatureFactory = (app): Feature => {
         const draft = asDraft(meeting)
         // a notice cut off by a restart is finished first
         if ((meeting.sent.notice?.length ?? 0) < meeting.targets.length && draft.at > now) {
-          await sendMeetingMessage(app, s, meeting.id, 'notice', renderMeetingNotice(draft, app.options.botName))
+          await sendMeetingMessage(app, s, meeting.id, 'notice', renderMeetingNotice(draft))
         }
         const { send, skip } = dueReminder(draft.at, meeting.reminders, now)
         if (skip.length > 0) s.update(() => { for (const k of skip) meeting.reminders[k] = 'skipped' })
         if (send === undefined) continue
-        await sendMeetingMessage(app, s, meeting.id, send, renderMeetingReminder(draft, send, app.options.botName))
+        await sendMeetingMessage(app, s, meeting.id, send, renderMeetingReminder(draft, now))
         s.update(() => { meeting.reminders[send] = 'sent' })
-        await notifyChair(app, { text: `会议#${meeting.id}（${meeting.type}，${formatChineseDateTime(draft.at)}）已发出提醒；目前${meeting.acks.length}人回复「收到」。` })
+        // the chair hears the 收到 count once, the day before (or at the last reminder when there is no such one)
+        if (send === 'T-1d' || (send === 'T-2h' && meeting.reminders['T-1d'] !== 'sent')) {
+          await notifyChair(app, {
+            text: `会议#${meeting.id}（${meeting.type}${meeting.extraordinary !== undefined ? '，临时' : ''}，${formatChineseDateTime(draft.at)}）` +
+              `已发出会前提醒；目前${meeting.acks.length}人回复「收到」。`
+          })
+        }
       }
       for (const meeting of s.data.meetings.filter(m => m.status === 'cancelled')) {
         if ((meeting.sent.cancel?.length ?? 0) < meeting.targets.length) {
@@ -104,12 +110,12 @@ async function createMeeting (app: App, ctx: MessageContext, s: Store<MeetingsDa
     }
     d.meetings.push(meeting)
   })
-  const sentTo = await sendMeetingMessage(app, s, meeting.id, 'notice', renderMeetingNotice(asDraft(meeting), app.options.botName))
+  const sentTo = await sendMeetingMessage(app, s, meeting.id, 'notice', renderMeetingNotice(asDraft(meeting)))
   const names = await Promise.all(sentTo.map(async t => await describeTarget(app, t)))
   const reminders = reminderTimes(parsed.draft.at, now).map(r => formatChineseDateTime(r.at, false))
   await ctx.reply([
     `已建立会议#${meeting.id}并发出通知：${names.join('、')}。`,
-    reminders.length > 0 ? `提醒时间：${reminders.join('；')}。` : '会议临近，不再另发提醒。',
+    reminders.length > 0 ? `会前提醒：${reminders.join('；')}。` : '会议临近，不再另发提醒。',
     `取消请发送 /会议 取消 ${meeting.id}`
   ].join('\n'))
 }
@@ -117,8 +123,12 @@ async function createMeeting (app: App, ctx: MessageContext, s: Store<MeetingsDa
 async function cancelMeeting (app: App, ctx: MessageContext, s: Store<MeetingsData>, words: string): Promise<void> {
   const [idText = '', ...reasonWords] = words.split(/\s+/)
   const meeting = s.data.meetings.find(m => m.id === Number(idText.replace(/^#/, '')))
-  if (meeting === undefined || meeting.status !== 'scheduled') {
-    return await ctx.reply(`没有找到待召开的会议「${idText}」。发送 /会议 列表 查看编号，例如 /会议 取消 3 场地冲突`)
+  if (meeting?.status === 'cancelled') return await ctx.reply(`会议#${meeting.id}已经取消过了，不再重复通知。`)
+  if (meeting !== undefined && new Date(meeting.at) <= app.clock.now()) {
+    return await ctx.reply(`会议#${meeting.id}（${formatChineseDateTime(new Date(meeting.at))}）已经开始或开过了，不能再取消。`)
+  }
+  if (meeting === undefined) {
+    return await ctx.reply(`没有找到会议「${idText}」。发送 /会议 列表 查看编号，例如 /会议 取消 3 场地冲突`)
   }
   const reason = reasonWords.join(' ').replace(/^(原因|理由)[:：]\s*/, '')
   s.update(() => {
@@ -128,27 +138,4 @@ async function cancelMeeting (app: App, ctx: MessageContext, s: Store<MeetingsDa
   const sentTo = await sendMeetingMessage(app, s, meeting.id, 'cancel', renderMeetingCancellation(asDraft(meeting), meeting.cancelReason))
   const names = await Promise.all(sentTo.map(async t => await describeTarget(app, t)))
   await ctx.reply(`已取消会议#${meeting.id}，并通知：${names.join('、')}。`)
-}
-
-async function listMeetings (app: App, ctx: MessageContext, s: Store<MeetingsData>): Promise<string> {
-  const now = app.clock.now()
-  const upcoming = s.data.meetings.filter(m => m.status === 'scheduled' && new Date(m.at) > now)
-  if (upcoming.length === 0) return '目前没有待召开的会议。'
-  // 收到 counts are for the committee; owners see the meetings only
-  const showAcks = ctx.has('committee') || ctx.has('party')
-  return ['待召开的会议：', ...upcoming.map(m =>
-    `#${m.id} ${m.type}${m.extraordinary !== undefined ? '（临时）' : ''} ${formatChineseDateTime(new Date(m.at))} ${m.place}：${m.topic}` +
-    (showAcks ? `（${m.acks.length}人回复收到）` : ''))].join('\n')
-}
-
-async function acknowledge (ctx: MessageContext, s: Store<MeetingsData>, id: number | undefined): Promise<boolean> {
-  const now = ctx.app.clock.now()
-  const open = s.data.meetings.filter(m => m.status === 'scheduled' && new Date(m.at) > now &&
-    (ctx.room === undefined || m.targets.includes(`room:${ctx.room.id}`)))
-  const meeting = id !== undefined ? open.find(m => m.id === id) : open.at(-1)
-  if (meeting === undefined) return false
-  if (!meeting.acks.includes(ctx.talker.id)) s.update(() => { meeting.acks.push(ctx.talker.id) })
-  // A group 收到 is counted silently: fifty confirmations would drown the notice.
-  if (ctx.isPrivate || ctx.mentioned) await ctx.reply(`已记录：您已收到会议#${meeting.id}的通知。`)
-  return true
 }

@@ -19,6 +19,8 @@ export interface MeetingRecord {
   reminders: Partial<Record<ReminderKind, ReminderState>>
   /** message key ('notice', 'T-7d', 'T-1d', 'T-2h', 'cancel') → targets already handed to the outbox */
   sent: Record<string, string[]>
+  /** target → when the last notice or reminder was handed off there: a bare 收到 answers the latest */
+  lastPostedAt?: Record<string, string>
   /** contact ids who replied 收到 */
   acks: string[]
 }

@@ -14,7 +14,10 @@ export async function sendMeetingMessage (app: App, store: Store<MeetingsData>, 
   const done: string[] = []
   for (const target of meeting.targets) {
     if (meeting.sent[key]?.includes(target) === true) continue
-    store.update(() => { (meeting.sent[key] ??= []).push(target) })
+    store.update(() => {
+      (meeting.sent[key] ??= []).push(target)
+      ;(meeting.lastPostedAt ??= {})[target] = app.clock.now().toISOString()
+    })
     await store.flush()
     await sendToTarget(app, target, { text })
     done.push(target)

@@ -118,9 +118,13 @@ export async function runJob (app: App, calendar: Calendar, job: JobId, at: Date
   const period = lastCompletePeriod(shanghaiDate(at))
   const store = await openDisclosure(app)
   if (publishedVersion(store.data.book, period.id) === undefined) {
+    const p = shanghaiParts(at)
+    const draft = store.data.book.versions.find(v => v.period === period.id && v.status === 'draft')
     return {
-      problem: `按日程今天应公示${period.label}维修资金和公共收益收支，但账目还没有经主任确认发布。` +
-        '请财务私聊我发送账目表，您核对后发送「/公示 发布」，我会立即发到业主群。'
+      problem: `按日程${p.month}月${p.day}日应公示${period.label}维修资金和公共收益收支，但账目还没有经主任确认发布。` +
+        (draft !== undefined
+          ? `财务已导入第${draft.id}版草稿，请您发送「/公示 预览」核对，无误后发送「/公示 发布」，我会立即发到业主群。`
+          : '请财务私聊我发送账目表，您核对后发送「/公示 发布」，我会立即发到业主群。')
     }
   }
   return {}

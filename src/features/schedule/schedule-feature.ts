@@ -10,6 +10,7 @@ import type { Store } from '../../storage/storage.js'
 import { deliverJob, runJob, type JobRun } from './job-messages.js'
 import { readCalendar } from './read-calendar.js'
 import { describeTarget, notifyChair, resolveAudiences } from './targets.js'
+import { renderMissedReport } from './missed-report.js'
 
 const STORE_NAME = 'schedule-occurrences'
 
@@ -86,12 +87,8 @@ async function runPass (app: App, calendar: Calendar, store: Store<OccurrenceRec
 }
 
 async function reportMissed (app: App, tooLate: MissedOccurrence[], unroutable: MissedOccurrence[]): Promise<void> {
-  const lines = [
-    ...tooLate.map(m => `· ${JOB_SPECS[m.job].label}（应于${formatChineseDateTime(m.scheduledAt)}发出）：已超过补发时限，未发送`),
-    ...unroutable.map(m => `· ${JOB_SPECS[m.job].label}（${formatChineseDateTime(m.scheduledAt)}）：找不到要发送的群，请检查小区配置`)
-  ]
-  if (lines.length === 0) return
-  await notifyChair(app, { text: ['【日程提醒】以下日程事项未能按时发出（机器人停机或配置问题）：', ...lines, '如仍需发出，请手动处理。'].join('\n') })
+  const text = renderMissedReport(tooLate, unroutable)
+  if (text !== undefined) await notifyChair(app, { text })
 }
 
 /** Broadcasts to owner groups get a delivery report to the chair. */
@@ -109,10 +106,10 @@ async function reportDelivery (
     await notifyChair(app, {
       text: [
         `【发送报告】${JOB_SPECS[first.job].label}（${formatChineseDateTime(first.scheduledAt)}）`,
-        `已交发送队列：${ok.length}个群${ok.length > 0 ? `（${ok.join('、')}）` : ''}`,
+        `已发出：${ok.length > 0 ? `${ok.join('、')}（共${ok.length}个群）` : '无'}`,
         ...(late ? [`补发：原定${formatChineseDateTime(first.scheduledAt)}，机器人停机期间错过，在补发时限内补发`] : []),
         ...(resumed(key) ? ['续发：上次发送中途中断，本次只发给尚未发送的群，已发的群不重复'] : []),
-        `失败：${bad.length}个${bad.length > 0 ? `（${bad.join('、')}），请手动转发` : ''}`
+        bad.length > 0 ? `未能发出：${bad.join('、')}，请手动转发。` : '未能发出：无'
       ].join('\n')
     })
   }

@@ -46,17 +46,21 @@ export async function describeTarget (app: App, target: string): Promise<string>
 }
 
 /**
- * A private message to every chair. A chair who is not a friend of the bot is @-mentioned in
- * the four-in-one work group with a pointer only: the details stay private.
+ * A private message (or several, in order) to every chair. A chair who is not a friend of the
+ * bot is @-mentioned once in the four-in-one work group with a pointer only: the details stay
+ * private, and the parts after the first are not repeated there as more pointers.
  */
-export async function notifyChair (app: App, content: Content): Promise<void> {
+export async function notifyChair (app: App, content: Content | Content[]): Promise<void> {
+  const parts = Array.isArray(content) ? content : [content]
   const joint = await app.directory.bodyTarget('joint')
   const fallbackRoomId = joint?.kind === 'room' ? joint.roomId : undefined
   for (const contactId of app.roles.membersOf('chair')) {
-    await app.outbox.toContact({
-      contactId,
-      ...content,
-      ...(fallbackRoomId !== undefined && { fallbackRoomId, fallbackText: '有一条需要主任处理的事项，请加我为好友后私聊查看。' })
-    })
+    for (const [n, part] of parts.entries()) {
+      await app.outbox.toContact({
+        contactId,
+        ...part,
+        ...(n === 0 && fallbackRoomId !== undefined && { fallbackRoomId, fallbackText: '有一条需要主任处理的事项，请加我为好友后私聊查看。' })
+      })
+    }
   }
 }

@@ -2,6 +2,7 @@ import type { App, Feature, FeatureFactory, MessageContext } from '../../app/typ
 import { parseSurveyAnswer } from '../../survey/parse-survey-answer.js'
 import { renderSurveySummary } from '../../survey/render-survey.js'
 import { recordAnswer, summarizeSurvey, type Survey } from '../../survey/survey.js'
+import { formatChineseDateTime } from '../../schedule/shanghai-time.js'
 import type { Store } from '../../storage/storage.js'
 import { notifyChair, resolveAudiences, sendToTarget } from '../schedule/targets.js'
 import { openSurvey, openSurveys, type SurveysData } from './survey-store.js'
@@ -38,7 +39,7 @@ export const surveyFeature: FeatureFactory = (app): Feature => {
         async run (ctx, { args }) {
           const s = await store()
           const [action, days] = args
-          if (action === '发起') return await start(app, ctx, Number(days ?? 14))
+          if (action === '发起') return await start(app, ctx, s, Number(days ?? 14))
           if (action === '公布') return await publish(app, ctx, s)
           const survey = s.data.surveys.at(-1)
           if (survey === undefined) return await ctx.reply('还没有发起过意见征询。主任可发送 /征询 发起 14（征询14天）。')
@@ -62,9 +63,17 @@ export const surveyFeature: FeatureFactory = (app): Feature => {
 
 const STATUS: Record<Survey['status'], string> = { open: '进行中', closed: '已截止，待主任公布', published: '已公布' }
 
+/** The survey owners can answer now (one that reached its closing time waits for the next tick to close). */
+const openSurveyAt = (data: SurveysData, now: Date): Survey | undefined =>
+  data.surveys.filter(x => x.status === 'open' && new Date(x.closesAt) > now).at(-1)
+
 async function rate (ctx: MessageContext, s: Store<SurveysData>, rest: string): Promise<void> {
-  const survey = s.data.surveys.find(x => x.status === 'open')
+  const survey = openSurveyAt(s.data, ctx.app.clock.now())
   if (survey === undefined) return await ctx.replyPrivately('目前没有进行中的意见征询，谢谢关注。', '目前没有进行中的意见征询。')
+  // the survey asks owners about the property company: its own staff do not rate themselves
+  if (ctx.has('property') && !ctx.has('committee')) {
+    return await ctx.replyPrivately('物业服务意见征询是请业主评价物业服务，物业工作人员不参加评分，谢谢理解。', '物业工作人员不参加本次评分，谢谢理解。')
+  }
   const answer = parseSurveyAnswer(rest)
   if (answer === undefined) return await ctx.replyPrivately(RATE_USAGE, RATE_USAGE)
   const result = recordAnswer(survey, ctx.talker.id, answer, ctx.app.clock.now())
@@ -75,9 +84,13 @@ async function rate (ctx: MessageContext, s: Store<SurveysData>, rest: string): 
   await ctx.replyPrivately(thanks, '已收到您的意见征询回复，谢谢参与！')
 }
 
-async function start (app: App, ctx: MessageContext, days: number): Promise<void> {
+async function start (app: App, ctx: MessageContext, s: Store<SurveysData>, days: number): Promise<void> {
   if (!ctx.has('chair')) return await ctx.reply('发起意见征询需要业委会主任身份。')
   if (!Number.isInteger(days) || days < 1 || days > 60) return await ctx.reply('征询天数应为1到60，例如：/征询 发起 14')
+  const running = openSurveyAt(s.data, app.clock.now())
+  if (running !== undefined) {
+    return await ctx.reply(`「${running.title}」正在进行，${formatChineseDateTime(new Date(running.closesAt))}截止，截止后才能发起新的征询。`)
+  }
   const invitation = await openSurvey(app, app.clock.now(), days)
   for (const target of (await resolveAudiences(app)).owner_groups) await sendToTarget(app, target, { text: invitation })
   await ctx.reply(`已发起意见征询（${days}天），邀请已发到业主群。`)
@@ -86,7 +99,14 @@ async function start (app: App, ctx: MessageContext, days: number): Promise<void
 async function publish (app: App, ctx: MessageContext, s: Store<SurveysData>): Promise<void> {
   if (!ctx.has('chair')) return await ctx.reply('公布意见征询结果需要业委会主任身份。')
   const survey = s.data.surveys.filter(x => x.status === 'closed').at(-1)
-  if (survey === undefined) return await ctx.reply('没有已截止、待公布的意见征询。')
+  if (survey === undefined) {
+    const last = s.data.surveys.at(-1)
+    return await ctx.reply(last?.status === 'published'
+      ? `「${last.title}」的结果已经公布过了，不再重复发送。`
+      : last?.status === 'open'
+        ? `「${last.title}」还在进行，${formatChineseDateTime(new Date(last.closesAt))}截止后我会把结果发给您，确认后再公布。`
+        : '没有已截止、待公布的意见征询。')
+  }
   s.update(() => { survey.status = 'published' })
   await s.flush()
   const text = renderSurveySummary(survey, summarizeSurvey(survey))

@@ -26,7 +26,8 @@ export async function openSurvey (app: Pick<App, 'storage'>, at: Date, openDays:
     const period = periodOfDate(shanghaiDate(at))
     const about = period.half === 1 && shanghaiDate(at).slice(5, 7) === '01' ? lastCompletePeriod(shanghaiDate(at)) : period
     store.update(d => {
-      for (const s of d.surveys) if (s.status === 'open') s.status = 'closed'
+      // one survey at a time: a running one ends now, and the next tick reports its result as usual
+      for (const s of d.surveys) if (s.status === 'open' && s.closesAt > openedAt) s.closesAt = openedAt
       survey = {
         id: d.nextId++,
         title: `${about.label}物业服务意见征询`,

@@ -16,7 +16,7 @@ describe('/会议 in the sandbox', () => {
     const created = await h.run(':as 赵主任', ':in 四位一体工作群', '/会议 新建 业主大会 2027-01-21 19:30 小区会所 审议物业服务合同续签')
     expect(textsIn(created, OWNERS)[0]).toContain('【会议通知 #1】业主大会')
     expect(textsIn(created, JOINT)[0]).toContain('【会议通知 #1】业主大会')
-    expect(textsIn(created, JOINT).at(-1)).toContain('提醒时间：1月14日（周四）19:30；1月20日（周三）19:30；1月21日（周四）17:30')
+    expect(textsIn(created, JOINT).at(-1)).toContain('会前提醒：1月14日（周四）19:30；1月20日（周三）19:30；1月21日（周四）17:30')
 
     const ack = await h.run(':as 张阿姨', ':in 阳光花园业主群', '@小区助手 收到', '@小区助手 收到')
     expect(ack[0]?.text).toContain('已记录：您已收到会议#1的通知')
@@ -24,9 +24,11 @@ describe('/会议 in the sandbox', () => {
     expect(reminders(textsIn(await h.run(':clock 2027-01-14 19:29'), OWNERS))).toEqual([])
     const week = await h.run(':clock 2027-01-14 19:30')
     expect(reminders(textsIn(week, OWNERS))).toEqual([expect.stringContaining('业主大会还有7天召开')])
-    expect(textsIn(week, '私聊 赵主任').join('\n')).toContain('目前1人回复「收到」')
+    expect(textsIn(week, '私聊 赵主任')).toEqual([])
     const day = await h.run(':clock 2027-01-20 19:30')
     expect(reminders(textsIn(day, OWNERS))).toEqual([expect.stringContaining('业主大会明天召开')])
+    // the chair hears the count once, the day before
+    expect(textsIn(day, '私聊 赵主任')).toEqual([expect.stringContaining('目前1人回复「收到」')])
     const hours = await h.run(':clock 2027-01-21 17:30', ':clock 2027-01-21 18:00', ':clock 2027-01-22 09:00')
     expect(reminders(textsIn(hours, OWNERS))).toEqual([expect.stringContaining('业主大会2小时后召开')])
     expect(reminders(textsIn(h.sent, OWNERS))).toHaveLength(3)
@@ -48,9 +50,12 @@ describe('/会议 in the sandbox', () => {
     const created = await h.run(':as 孙书记', ':in 四位一体工作群', '/会议 新建 联席会议 2027-01-08 14:30 党群服务站 电梯加装协调')
     expect(textsIn(created, OWNERS)).toEqual([])
     expect(textsIn(created, JOINT)[0]).toContain('【会议通知 #1】联席会议')
-    const listed = await h.run(':as 张阿姨', ':in 阳光花园业主群', '/会议 列表')
+    const listed = await h.run(':as 刘经理', ':in 物业服务群', '/会议 列表')
     expect(listed[0]?.text).toContain('#1 联席会议 2027年1月8日（周五）14:30 党群服务站：电梯加装协调')
     expect(listed[0]?.text).not.toContain('回复收到')
+    // never announced to owners, so not listed to them either
+    const owners = await h.run(':as 张阿姨', ':in 阳光花园业主群', '/会议 列表')
+    expect(owners[0]?.text).toContain('目前没有待召开的会议')
     const refused = await h.run('/会议 取消 1')
     expect(refused[0]?.text).toContain('需要业委会委员或党组织身份')
     const cancelled = await h.run(':as 孙书记', ':in 四位一体工作群', '/会议 取消 1 场地冲突')
@@ -58,5 +63,41 @@ describe('/会议 in the sandbox', () => {
     expect(textsIn(cancelled, JOINT)[0]).toContain('取消原因：场地冲突')
     const later = await h.run(':clock 2027-01-07 14:30', ':clock 2027-01-08 12:30')
     expect(reminders(textsIn(later, JOINT))).toEqual([])
+  })
+
+  it('counts a bare 收到 for the meeting whose notice or reminder was posted last in that group, silently', async () => {
+    h = await openSandbox()
+    await h.run(':clock 2027-01-05 10:00', ':as 赵主任', ':in 四位一体工作群',
+      '/会议 新建 业主大会 2027-01-21 19:30 小区会所 审议物业服务合同续签',
+      '/会议 新建 接待日 2027-01-16 09:00 业委会办公室 接待业主')
+    // the reception day's reminder on the 9th, then the assembly's on the 14th
+    await h.run(':clock 2027-01-09 09:00', ':clock 2027-01-14 19:30')
+    const ack = await h.run(':as 张阿姨', ':in 阳光花园业主群', '收到', ':as 李先生', '收到了，谢谢')
+    expect(ack).toEqual([])
+    const listed = await h.run(':as 赵主任', ':dm', '/会议 列表')
+    expect(listed[0]?.text).toContain('#1 业主大会 2027年1月21日（周四）19:30 小区会所：审议物业服务合同续签（2人回复收到）')
+    expect(listed[0]?.text).toContain('#2 接待日 2027年1月16日（周六）09:00 业委会办公室：接待业主（0人回复收到）')
+    // soonest first
+    expect(listed[0]?.text.indexOf('#2')).toBeLessThan(listed[0]?.text.indexOf('#1') ?? 0)
+  })
+
+  it('words a reminder sent late after a stop for the time it is really sent', async () => {
+    h = await openSandbox()
+    await h.run(':clock 2027-01-05 10:00', ':as 赵主任', ':in 四位一体工作群', '/会议 新建 业主大会 2027-01-21 19:30 小区会所 审议物业服务合同续签')
+    const late = await h.run(':clock 2027-01-16 10:00')
+    expect(reminders(textsIn(late, OWNERS))).toEqual([expect.stringContaining('业主大会还有5天召开')])
+  })
+
+  it('does not announce a cancellation twice, nor cancel a meeting already held', async () => {
+    h = await openSandbox()
+    await h.run(':clock 2027-01-05 10:00', ':as 赵主任', ':in 四位一体工作群',
+      '/会议 新建 业委会例会 2027-01-08 19:30 业委会办公室 讨论接待日安排',
+      '/会议 新建 业委会例会 2027-01-09 19:30 业委会办公室 讨论停车',
+      '/会议 取消 1')
+    const again = await h.run('/会议 取消 1')
+    expect(again).toEqual([{ chat: JOINT, text: expect.stringContaining('会议#1已经取消过了') }])
+    await h.run(':clock 2027-01-09 20:00')
+    const held = await h.run('/会议 取消 2')
+    expect(held).toEqual([{ chat: JOINT, text: expect.stringContaining('已经开始或开过了') }])
   })
 })

@@ -32,4 +32,37 @@ describe('the half-yearly opinion survey', () => {
     const published = await h.run(':as 赵主任', ':dm', '/征询 公布')
     expect(textsIn(published, OWNERS)[0]).toContain('【2027年上半年物业服务意见征询 结果】')
   })
+
+  it('keeps property staff out, runs one survey at a time, and publishes once', async () => {
+    h = await openSandbox()
+    await h.run(':clock 2027-03-01 09:00')
+    const started = await h.run(':as 赵主任', ':dm', '/征询 发起 7')
+    expect(textsIn(started, OWNERS)[0]).toContain('每人一票')
+    const second = await h.run('/征询 发起 7')
+    expect(second[0]?.text).toContain('正在进行，2027年3月8日（周一）09:00截止')
+    const early = await h.run('/征询 公布')
+    expect(early[0]?.text).toContain('还在进行')
+
+    const staff = await h.run(':as 刘经理', ':dm', '/评分 5 物业很好')
+    expect(staff[0]?.text).toContain('物业工作人员不参加评分')
+    await h.run(':as 张阿姨', '/评分 3 电梯故障多')
+
+    const closed = await h.run(':clock 2027-03-08 09:00')
+    expect(textsIn(closed, '私聊 赵主任').join('\n')).toContain('参与：1人；平均分：3.00')
+    await h.run(':as 赵主任', ':dm', '/征询 公布')
+    const twice = await h.run('/征询 公布')
+    expect(twice[0]?.text).toContain('已经公布过了')
+    expect(textsIn(h.sent, OWNERS).filter(t => t.includes('结果】'))).toHaveLength(1)
+  })
+
+  it('ends a survey still running when the scheduled one opens, and still reports its result', async () => {
+    h = await openSandbox()
+    await h.run(':clock 2027-05-25 09:00', ':as 赵主任', ':dm', '/征询 发起 14', ':as 张阿姨', '/评分 2 保洁差')
+    await h.run(':clock 2027-06-01 09:00')
+    const after = await h.run(':clock 2027-06-01 09:01')
+    const chair = textsIn(after, '私聊 赵主任').join('\n')
+    expect(chair).toContain('参与：1人；平均分：2.00')
+    const rated = await h.run(':as 李先生', ':dm', '/评分 4')
+    expect(rated[0]?.text).toContain('已记录您的评分：4分')
+  })
 })
