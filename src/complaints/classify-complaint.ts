@@ -13,8 +13,16 @@ export interface ComplaintClassification {
   confidence: number
 }
 
+/**
+ * Why a text was taken for a complaint: it says so (投诉…, an emergency), it names a concrete
+ * problem (a category pattern), it carries a complaint word (坏了, 没人管), or only a topic
+ * word or a similar example. The last two also fit fragments like "业委会办公室门口".
+ */
+export type ComplaintEvidence = 'stated' | 'problem' | 'signal' | 'topic' | 'similar'
+
 /** What intake needs beyond the contract. */
 export interface ComplaintDetails extends ComplaintClassification {
+  evidence: ComplaintEvidence | null
   categoryName: string | null
   variant: string | null
   /** neighbour matters and complaints about the committee or property company */
@@ -30,6 +38,9 @@ const NEIGHBOURS = 5
 const SIMILARITY_WEIGHT = 4
 const MIN_CATEGORY_SCORE = 1
 const MIN_NEIGHBOUR_SIMILARITY = 0.45
+// Neighbours less similar than this share only a common word ("楼", "这个月") and say
+// nothing about the category; letting them vote routed 社区报纸没发到我们楼 to the elevator.
+const VOTE_FLOOR = 0.15
 
 export type ComplaintClassifier = ((text: string) => ComplaintDetails) & {
   /** The details for a category chosen elsewhere (the optional model), variants applied to `text`. */
@@ -60,19 +71,20 @@ export function createComplaintClassifier (skills: ComplaintSkills): ComplaintCl
     const scores = scoreRules(rules, text)
     const neighbours = nearestExamples(index, text, NEIGHBOURS)
     const votes = voteByLabel(neighbours)
+    const categoryVotes = voteByLabel(neighbours.filter(n => n.similarity >= VOTE_FLOOR))
     const intent = readIntent(rules.intent, text)
     const urgentWords = isUrgentText(rules.urgent, text)
 
     const ranked = scores
-      .map(s => ({ ...s, total: s.score + SIMILARITY_WEIGHT * (votes.get(s.id) ?? 0) }))
+      .map(s => ({ ...s, total: s.score + SIMILARITY_WEIGHT * (categoryVotes.get(s.id) ?? 0) }))
       .sort((a, b) => b.total - a.total)
     const top = ranked[0]
     const second = ranked[1]
 
-    const isComplaint = decideComplaint(intent, scores, urgentWords, neighbours, votes)
-    if (!isComplaint) {
+    const evidence = decideComplaint(intent, scores, urgentWords, neighbours, votes)
+    if (evidence === null) {
       return {
-        isComplaint: false, category: null, bodies: [], urgent: false, confidence: rejectConfidence(intent, scores),
+        isComplaint: false, evidence, category: null, bodies: [], urgent: false, confidence: rejectConfidence(intent, scores),
         categoryName: null, variant: null, private: false, needsLocation: false, compoundWide: false, neighbours
       }
     }
@@ -81,27 +93,27 @@ export function createComplaintClassifier (skills: ComplaintSkills): ComplaintCl
     const confidence = categoryId === rules.fallback
       ? 0.3
       : round(0.5 * ((top!.total - (second?.total ?? 0)) / top!.total) + 0.5 * Math.min(1, top!.total / 8))
-    return { isComplaint: true, urgent: urgentWords, confidence, neighbours, ...describe(categoryId, text) }
+    return { isComplaint: true, evidence, urgent: urgentWords, confidence, neighbours, ...describe(categoryId, text) }
   }
   const withCategory = (raw: string, categoryId: string, base: ComplaintDetails): ComplaintDetails =>
-    ({ ...base, isComplaint: true, ...describe(categoryId, toSimplified(raw).toLowerCase()) })
+    ({ ...base, isComplaint: true, evidence: base.evidence ?? 'similar', ...describe(categoryId, toSimplified(raw).toLowerCase()) })
   return Object.assign(classify, { withCategory })
 }
 
 function decideComplaint (
   intent: Intent, scores: RuleScore[], urgent: boolean, neighbours: Neighbour[], votes: Map<string, number>
-): boolean {
-  if (intent.prefixed || urgent) return true
+): ComplaintEvidence | null {
+  if (intent.prefixed || urgent) return 'stated'
   // "电梯修好了，谢谢" names a problem but reports it solved; "门禁卡丢了怎么补办" asks how.
-  if ((intent.praise || intent.question) && intent.signals === 0) return false
-  if (scores.some(s => s.patternHits > 0)) return true
-  if (intent.question || intent.greeting) return false
+  if ((intent.praise || intent.question) && intent.signals === 0) return null
+  if (scores.some(s => s.patternHits > 0)) return 'problem'
+  if (intent.question || intent.greeting) return null
   const none = votes.get(NOT_A_COMPLAINT) ?? 0
   const complaint = neighbours.reduce((sum, n) => sum + (n.label === NOT_A_COMPLAINT ? 0 : n.similarity), 0)
-  const topical = scores.some(s => s.keywordHits > 0)
-  if ((topical || intent.signals > 0) && complaint > none) return true
+  if (intent.signals > 0 && complaint > none) return 'signal'
+  if (scores.some(s => s.keywordHits > 0) && complaint > none) return 'topic'
   const nearest = neighbours[0]
-  return nearest !== undefined && nearest.label !== NOT_A_COMPLAINT && nearest.similarity >= MIN_NEIGHBOUR_SIMILARITY
+  return nearest !== undefined && nearest.label !== NOT_A_COMPLAINT && nearest.similarity >= MIN_NEIGHBOUR_SIMILARITY ? 'similar' : null
 }
 
 function rejectConfidence (intent: Intent, scores: RuleScore[]): number {

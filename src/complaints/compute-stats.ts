@@ -19,10 +19,12 @@ export interface BodyStats {
   closedOnTime: Rate
   /** 调处率: closed / accepted */
   resolution: Rate
-  /** 处置有效率: closed and never reopened / closed */
+  /** 处置有效率: closed and never reopened / ever closed (a reopened ticket was not settled for good) */
   effectiveness: Rate
   /** 满意率: (满意 + 基本满意) / rated */
   satisfaction: Rate
+  /** closed tickets whose owners gave no rating in time (未评价): not in 满意率, shown beside it */
+  unrated: number
 }
 
 export interface Stats { period: StatsPeriod, bodies: BodyStats[], total: BodyStats }
@@ -41,6 +43,9 @@ function statsOf (body: string, tickets: Ticket[], now: Date): BodyStats {
   const ackDecided = tickets.filter(k => k.acknowledgedAt !== null || Date.parse(k.deadlines.ackBy) <= t)
   const ackOnTime = ackDecided.filter(k => at(k.acknowledgedAt) <= Date.parse(k.deadlines.ackBy))
   const closed = tickets.filter(k => stateType(k.state) === 'fixed')
+  // A ticket closed and then reopened by 不满意 counts against effectiveness even while open;
+  // counting only tickets closed now would drop it from the denominator and flatter the body.
+  const everClosed = tickets.filter(k => k.history.some(e => e.kind === 'close'))
   const closeDecided = tickets.filter(k => stateType(k.state) === 'fixed' || Date.parse(k.deadlines.closeBy) <= t)
   const closedOnTime = closed.filter(k => at(k.closedAt) <= Date.parse(k.deadlines.closeBy))
   // 受理: the body took the matter on (受理, 回复 or 办结); a ticket only 退回 was not accepted.
@@ -53,8 +58,9 @@ function statsOf (body: string, tickets: Ticket[], now: Date): BodyStats {
     acknowledgedOnTime: rate(ackOnTime.length, ackDecided.length),
     closedOnTime: rate(closedOnTime.length, closeDecided.length),
     resolution: rate(closed.length, accepted.length),
-    effectiveness: rate(closed.filter(k => k.reopenCount === 0).length, closed.length),
-    satisfaction: rate(satisfied.length, rated.length)
+    effectiveness: rate(closed.filter(k => k.reopenCount === 0).length, everClosed.length),
+    satisfaction: rate(satisfied.length, rated.length),
+    unrated: tickets.filter(k => k.rating === '未评价').length
   }
 }
 

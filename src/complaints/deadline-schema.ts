@@ -7,6 +7,10 @@ import { z } from 'zod'
 export const DURATION = /^(\d+)\s*(m|min|分钟|h|小时|d|天|wd|个?工作日)$/u
 const duration = z.string().trim().regex(DURATION, '应写成 30m、2h、3d、1wd（或 30分钟、2小时、3天、1个工作日）')
 
+/** A day or a range of days: 2027-02-05 or 2027-02-05..2027-02-13 (both ends included). */
+const DAYS = /^(\d{4}-\d{2}-\d{2})(?:\s*(?:\.\.|~|至)\s*(\d{4}-\d{2}-\d{2}))?$/u
+const dayList = z.array(z.string().trim().regex(DAYS, '应写成 2027-02-05 或 2027-02-05..2027-02-13')).default([])
+
 export const deadlinesSchema = z.strictObject({
   urgent: z.strictObject({
     acknowledge: duration.default('30m'),
@@ -25,7 +29,13 @@ export const deadlinesSchema = z.strictObject({
   /** complaints per person per hour before the polite limit */
   hourly_limit: z.number().int().positive().default(5),
   /** longest ticket text kept, in characters */
-  max_text: z.number().int().min(50).default(500)
+  max_text: z.number().int().min(50).default(500),
+  /**
+   * The official holiday schedule for a year the working-day library does not know yet
+   * (published by the State Council each November): days off, and make-up working days.
+   */
+  holidays: dayList,
+  workdays: dayList
 }).prefault({})
 export type DeadlinesConfig = z.infer<typeof deadlinesSchema>
 
@@ -41,3 +51,16 @@ export function parseDuration (text: string): Duration {
 }
 
 export const defaultDeadlines = (): DeadlinesConfig => deadlinesSchema.parse(undefined)
+
+/** Every day a `holidays` / `workdays` entry names, as "YYYY-MM-DD". */
+export function expandDays (entries: readonly string[]): string[] {
+  const days: string[] = []
+  for (const entry of entries) {
+    const m = DAYS.exec(entry.trim())
+    if (!m) continue
+    const start = Date.parse(`${m[1]!}T00:00:00Z`)
+    const end = Date.parse(`${m[2] ?? m[1]!}T00:00:00Z`)
+    for (let t = start; t <= end && days.length < 3660; t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10))
+  }
+  return days
+}

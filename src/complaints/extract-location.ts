@@ -77,3 +77,11 @@ export function extractLocation (raw: string): ComplaintLocation | null {
   const shown = [parts, found.place].filter(Boolean).join(' ')
   return { ...found, complete, text: shown }
 }
+
+/** The text with every place word removed: what is left says whether it is more than a place. */
+export function stripLocation (raw: string): string {
+  let text = toSimplified(raw)
+  for (const re of [DASHED, BUILDING, UNIT, ROOM_AFTER, ROOM_ALONE, ROOM_NEAR, FLOOR, AREA]) text = text.replace(new RegExp(re.source, 'gu'), ' ')
+  for (const p of [...SITE_PLACES, ...BUILDING_PARTS]) text = text.split(p).join(' ')
+  return text.replace(/\s+/gu, ' ').trim()
+}

@@ -6,7 +6,7 @@ export const RATINGS = ['满意', '基本满意', '不满意', '未评价'] as c
 export type Rating = typeof RATINGS[number]
 
 /** Everything that happens to a ticket, with who and when (ISO). */
-export type TicketEventKind = 'create' | TicketAction | 'join' | 'rate' | 'remind' | 'warn' | 'agenda'
+export type TicketEventKind = 'create' | TicketAction | 'join' | 'rate' | 'remind' | 'warn' | 'agenda' | 'locate'
 
 export interface TicketEvent {
   at: string
@@ -15,7 +15,7 @@ export interface TicketEvent {
   kind: TicketEventKind
   from?: TicketState
   to?: TicketState
-  /** reply text, result, reason, rating */
+  /** reply text, result, reason, rating, the place added later */
   note?: string
   /** the body a ticket was transferred to, or the bodies notified */
   body?: string

@@ -1,10 +1,22 @@
 import chineseDays from 'chinese-days'
+import { libraryKnowsYear, statutoryHolidays } from './statutory-holidays.js'
 
 // Wall-clock arithmetic in Asia/Shanghai (UTC+8 all year: China has no daylight saving),
-// with working days from `chinese-days` (public holidays and make-up working days).
+// with working days from `chinese-days` (public holidays and make-up working days), the
+// statutory days for years it does not know yet, and the compound's own corrections.
 
 const OFFSET_MS = 8 * 3600_000
 const DAY_MS = 24 * 3600_000
+
+/** Days the compound YAML declares ("YYYY-MM-DD"), taking precedence over the library. */
+export interface CalendarOverrides {
+  holidays: readonly string[]
+  workdays: readonly string[]
+}
+
+export interface WorkdayCalendar {
+  isWorkingDay (date: Date): boolean
+}
 
 /** "YYYY-MM-DD" of the Shanghai calendar day `date` falls on. */
 export function shanghaiDay (date: Date): string {
@@ -17,25 +29,53 @@ export function startOfShanghaiDay (date: Date): Date {
   return new Date(shifted - (shifted % DAY_MS) - OFFSET_MS)
 }
 
-export function isWorkingDay (date: Date): boolean {
-  return chineseDays.isWorkday(shanghaiDay(date))
+/** A calendar with the compound's corrections; without them, the library and the law. */
+export function workdayCalendar (overrides: CalendarOverrides = { holidays: [], workdays: [] }): WorkdayCalendar {
+  const holidays = new Set(overrides.holidays)
+  const workdays = new Set(overrides.workdays)
+  return {
+    isWorkingDay (date) {
+      const day = shanghaiDay(date)
+      if (workdays.has(day)) return true
+      if (holidays.has(day)) return false
+      const year = Number(day.slice(0, 4))
+      if (libraryKnowsYear(year)) return chineseDays.isWorkday(day)
+      const weekday = new Date(`${day}T00:00:00Z`).getUTCDay()
+      return weekday !== 0 && weekday !== 6 && !statutoryHolidays(year).has(day)
+    }
+  }
+}
+
+const plain = workdayCalendar()
+
+export function isWorkingDay (date: Date, calendar: WorkdayCalendar = plain): boolean {
+  return calendar.isWorkingDay(date)
 }
 
 /**
- * `days` working days after `from`, at the same time of day. A start on a weekend or
- * holiday counts from the midnight that begins the next working day, so a complaint made
- * on Saturday with one working day is due at the end of Monday.
+ * The moment `days` working days after `from` have passed. From a time of day on a working
+ * day: the same time on the `days`-th working day after it. From a weekend or holiday (or
+ * from midnight), whole working days are counted from the next one's start and the deadline
+ * is the end of the last of them: Saturday + 5 working days ends Friday 24:00, not at the
+ * midnight after the following weekend.
  */
-export function addWorkingDays (from: Date, days: number): Date {
-  let cursor = from
-  if (!isWorkingDay(cursor)) {
-    cursor = startOfShanghaiDay(cursor)
-    while (!isWorkingDay(cursor)) cursor = new Date(cursor.getTime() + DAY_MS)
+export function addWorkingDays (from: Date, days: number, calendar: WorkdayCalendar = plain): Date {
+  if (days <= 0) return from
+  const midnight = startOfShanghaiDay(from)
+  if (!calendar.isWorkingDay(from) || midnight.getTime() === from.getTime()) {
+    let day = midnight
+    while (!calendar.isWorkingDay(day)) day = new Date(day.getTime() + DAY_MS)
+    // `day` is the first whole working day; find the last of `days` of them.
+    for (let left = days - 1; left > 0;) {
+      day = new Date(day.getTime() + DAY_MS)
+      if (calendar.isWorkingDay(day)) left--
+    }
+    return new Date(day.getTime() + DAY_MS)
   }
-  let left = days
-  while (left > 0) {
+  let cursor = from
+  for (let left = days; left > 0;) {
     cursor = new Date(cursor.getTime() + DAY_MS)
-    if (isWorkingDay(cursor)) left--
+    if (calendar.isWorkingDay(cursor)) left--
   }
   return cursor
 }

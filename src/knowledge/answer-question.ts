@@ -22,6 +22,16 @@ export const CHOICE_THRESHOLD = 0.1
 export const MIN_EVIDENCE = 2
 /** A runner-up this close to the best means the question fits both: let the owner pick. */
 export const AMBIGUOUS_RATIO = 0.8
+/**
+ * A long, plainly worded question scores lower (words no skill uses lower the ceiling) but
+ * can still be clear: at least CLEAR_EVIDENCE shared words, CLEAR_THRESHOLD, and a
+ * runner-up at most CLEAR_RATIO of the best ("家里厕所堵了物业负不负责": 0.23, three words,
+ * runner-up a quarter of it). On the fixtures no uncovered question and no chat line meets
+ * all three (the closest uncovered one shares two words).
+ */
+export const CLEAR_THRESHOLD = 0.15
+export const CLEAR_EVIDENCE = 3
+export const CLEAR_RATIO = 0.5
 
 export type Answer =
   | { kind: 'answer', skill: Skill, score: number }
@@ -31,9 +41,18 @@ export type Answer =
 export function answerQuestion (kb: KnowledgeBase, text: string): Answer {
   const ranked = kb.search(text, 3)
   const [best, second] = ranked
-  if (!best || best.score < CHOICE_THRESHOLD || best.matched < MIN_EVIDENCE) return { kind: 'unknown', score: best?.score ?? 0 }
+  if (!best || best.score < CHOICE_THRESHOLD) return { kind: 'unknown', score: best?.score ?? 0 }
   const ambiguous = second !== undefined && second.score >= AMBIGUOUS_RATIO * best.score
+  // A short question ("换物业", "業委會一個月開幾次會", "公共收益") shares one word with the
+  // skills: one concept of the compound's business is enough when it points at one skill
+  // confidently, and a topic few skills share ("维修资金", "装修") gets choices.
+  if (best.matched < MIN_EVIDENCE) {
+    if (best.topical >= 1 && best.score >= ANSWER_THRESHOLD && !ambiguous) return { kind: 'answer', skill: best.skill, score: best.score }
+    if (best.specific < 1) return { kind: 'unknown', score: best.score }
+  }
   if (best.score >= ANSWER_THRESHOLD && !ambiguous) return { kind: 'answer', skill: best.skill, score: best.score }
+  const clear = best.score >= CLEAR_THRESHOLD && best.matched >= CLEAR_EVIDENCE && (second?.score ?? 0) <= CLEAR_RATIO * best.score
+  if (clear) return { kind: 'answer', skill: best.skill, score: best.score }
   // Two or three choices: the best, and the others unless they are far behind.
   const picked = ranked.filter((r, i) => i < 2 || r.score >= AMBIGUOUS_RATIO * best.score)
   if (picked.length < 2) return { kind: 'answer', skill: best.skill, score: best.score }

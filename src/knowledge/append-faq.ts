@@ -1,4 +1,4 @@
-import { appendFile, readFile } from 'node:fs/promises'
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { FAQ_ID, SHORT_ANSWER_MAX } from './skill-schema.js'
 
@@ -14,17 +14,36 @@ export interface FaqEntry {
 export class FaqError extends Error {}
 
 /**
- * Append a committee-approved answer to `<skillsDir>/faq/SKILL.md` in the format its
- * parser reads (`## 问：`, `来源：`, answer). Returns the skill id it will load as.
+ * The head of the compound's learned-FAQ file: the same format as skills/faq/SKILL.md, so
+ * the same parser reads it and a committee member can correct an entry by hand.
  */
-export async function appendFaq (skillsDir: string, entry: FaqEntry): Promise<string> {
+const HEAD = `---
+id: ${FAQ_ID}
+title: 本小区业委会收录的问答
+bodies: [committee]
+sources:
+  - 业委会答复
+---
+## 简答
+业委会用 /收录 确认的问答，由小区助手追加在下面；也可以照同样格式手工修改。
+
+## 详细步骤
+每条以“## 问：”开头，后面写问题；下一行写“来源：业委会答复 Q编号（日期）”；再下面写答案（不超过${SHORT_ANSWER_MAX}字）。
+`
+
+/**
+ * Append a committee-approved answer to the compound's FAQ file (created on first use) in
+ * the format its parser reads (`## 问：`, `来源：`, answer). Returns the skill id it will
+ * load as. The file lives with the compound's data, next to the numbered questions it
+ * records, not in the shared skills/ folder.
+ */
+export async function appendFaq (file: string, entry: FaqEntry): Promise<string> {
   const question = oneLine(entry.question)
   const answer = entry.answer.trim()
   if (question === '') throw new FaqError('问题为空，无法收录')
   if (answer === '') throw new FaqError('答复为空，无法收录')
   if ([...answer].length > SHORT_ANSWER_MAX) throw new FaqError(`答复超过 ${SHORT_ANSWER_MAX} 字，请精简后再收录`)
-  const file = path.join(skillsDir, FAQ_ID, 'SKILL.md')
-  const existing = await readFile(file, 'utf8') // the FAQ file must exist: it carries the front matter
+  const existing = await readFaq(file)
   const id = `faq-q${entry.number}`
   if (new RegExp(`业委会答复 Q${entry.number}(?!\\d)`).test(existing)) throw new FaqError(`Q${entry.number} 已经收录过了`)
   // A line that starts like a heading would cut the answer short when it is read back.
@@ -32,6 +51,17 @@ export async function appendFaq (skillsDir: string, entry: FaqEntry): Promise<st
   const separator = existing.endsWith('\n\n') ? '' : existing.endsWith('\n') ? '\n' : '\n\n'
   await appendFile(file, `${separator}## 问：${question}\n来源：业委会答复 Q${entry.number}（${entry.date}）\n${body}\n`, 'utf8')
   return id
+}
+
+async function readFaq (file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+    await mkdir(path.dirname(file), { recursive: true })
+    await writeFile(file, HEAD, 'utf8')
+    return HEAD
+  }
 }
 
 function oneLine (text: string): string {

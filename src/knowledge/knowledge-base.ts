@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { Bm25Index, type IndexedDoc } from './bm25-index.js'
-import { loadSkills, type SkillProblem } from './load-skills.js'
+import { addFaqEntries, loadSkills, type SkillProblem } from './load-skills.js'
 import { compileSynonyms, searchTerms, termWeight, type Lexicon } from './normalize-text.js'
 import type { SourceTitles } from './render-skill.js'
 import { FAQ_ID, type Skill } from './skill-schema.js'
@@ -22,34 +22,46 @@ const FIELD_WEIGHTS = { title: 3, examples: 3, short: 1, steps: 0.3 }
 const EXAMPLE_SHARE = 0.3
 /** A plain word in more than this share of the skills is no evidence of any one of them. */
 const COMMON_SHARE = 0.8
+/** A concept in at most half the skills names a topic ("维修资金", not "物业"). */
+const SPECIFIC_SHARE = 0.5
 
 const synonymsSchema = z.array(z.array(z.string().min(1)).min(2))
 const titlesSchema = z.record(z.string(), z.strictObject({ title: z.string().min(1), short: z.string().min(1) }))
 const topicsSchema = z.array(z.string().min(1))
 
-/**
- * `matched`: distinct words of two or more characters, and synonym concepts, of the
- * question that the skill contains. Single characters (去, 收, 好), bigrams and plain words
- * nearly every skill has (小区) are too weak to say what a question is about.
- */
 /** The repository's skills/ folder (the bot and the CLI run from anywhere). */
 export const DEFAULT_SKILLS_DIR = fileURLToPath(new URL('../../skills/', import.meta.url))
 
-export interface Ranked { skill: Skill, score: number, matched: number }
+/**
+ * `matched`: distinct words of two or more characters, and synonym concepts, of the
+ * question that the skill contains (a word and its own concept count once). Single
+ * characters (去, 收, 好), bigrams and plain words nearly every skill has (小区) are too
+ * weak to say what a question is about.
+ * `topical`: how many of those are concepts of the compound's business (a synonym group
+ * whose first word is listed in skills/topics.yaml: 物业, 业委会, 维修资金…), which chat
+ * lines hardly ever use; generic groups (开会, 出租) only help a question with more evidence.
+ * `specific`: topical concepts that only a few skills use (维修资金, 公共收益; not 物业).
+ */
+export interface Ranked { skill: Skill, score: number, matched: number, topical: number, specific: number }
 
 interface State { skills: Map<string, Skill>, index: Bm25Index, examples: Bm25Index, lexicon: Lexicon, titles: SourceTitles, topics: string[], problems: SkillProblem[] }
 
+export interface KnowledgeOptions {
+  /** The compound's learned FAQ (/收录), in the format of skills/faq/SKILL.md; may not exist yet. */
+  faqFile?: string
+}
+
 /** All skills of `dir`, indexed. `reload()` rebuilds everything (used by /收录), cheaply. */
 export class KnowledgeBase {
-  private constructor (readonly dir: string, private state: State) {}
+  private constructor (readonly dir: string, private readonly opts: KnowledgeOptions, private state: State) {}
 
-  static async open (dir: string): Promise<KnowledgeBase> {
-    return new KnowledgeBase(dir, await build(dir))
+  static async open (dir: string, opts: KnowledgeOptions = {}): Promise<KnowledgeBase> {
+    return new KnowledgeBase(dir, opts, await build(dir, opts.faqFile))
   }
 
   /** Re-read every file; on success the new skills replace the old at once. */
   async reload (): Promise<SkillProblem[]> {
-    this.state = await build(this.dir)
+    this.state = await build(this.dir, this.opts.faqFile)
     return this.state.problems
   }
 
@@ -70,7 +82,7 @@ export class KnowledgeBase {
 
   /** Skills ranked for a question, best first, scores 0..1. */
   search (text: string, limit = 3): Ranked[] {
-    const { index, examples, skills, lexicon } = this.state
+    const { index, examples, skills, lexicon, topics } = this.state
     const terms = searchTerms(text, lexicon)
     const scores = new Map<string, number>()
     for (const hit of index.search(terms, termWeight)) scores.set(hit.id, (1 - EXAMPLE_SHARE) * hit.score)
@@ -85,8 +97,12 @@ export class KnowledgeBase {
       .slice(0, limit)
       .flatMap(([id, score]) => {
         const skill = skills.get(id)
-        const matched = new Set(terms.filter(t => isEvidence(t) && index.has(id, t) && (t.startsWith('#') || index.df(t) <= COMMON_SHARE * index.size))).size
-        return skill ? [{ skill, score, matched }] : []
+        const evidence = new Set(terms.filter(t => isEvidence(t) && index.has(id, t) && (t.startsWith('#') || index.df(t) <= COMMON_SHARE * index.size)))
+        // A concept stands for its words: 业委会 (and jieba's 委会) are #业委会 again.
+        for (const t of evidence) if (!t.startsWith('#') && [...evidence].some(c => c.startsWith('#') && c.includes(t))) evidence.delete(t)
+        const topical = [...evidence].filter(t => t.startsWith('#') && topics.includes(t.slice(1)))
+        const specific = topical.filter(t => index.df(t) <= SPECIFIC_SHARE * index.size).length
+        return skill ? [{ skill, score, matched: evidence.size, topical: topical.length, specific }] : []
       })
   }
 
@@ -96,8 +112,9 @@ function isEvidence (term: string): boolean {
   return !term.startsWith('~') && [...term].length >= 2
 }
 
-async function build (dir: string): Promise<State> {
+async function build (dir: string, faqFile?: string): Promise<State> {
   const { skills, problems } = await loadSkills(dir)
+  if (faqFile) await addFaqEntries(faqFile, skills, problems)
   const synonyms = await readData(path.join(dir, 'synonyms.yaml'), synonymsSchema, [], problems)
   const titles = await readData(path.join(dir, 'sources.yaml'), titlesSchema, {}, problems)
   const topics = (await readData(path.join(dir, 'topics.yaml'), topicsSchema, [], problems)).map(t => toSimplified(t))

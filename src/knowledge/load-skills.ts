@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { parseSkill } from './parse-skill.js'
-import type { Skill } from './skill-schema.js'
+import { FAQ_ID, type Skill } from './skill-schema.js'
 
 export interface SkillProblem { path: string, message: string }
 export interface LoadedSkills { skills: Skill[], problems: SkillProblem[] }
@@ -36,4 +36,28 @@ export async function loadSkills (dir: string): Promise<LoadedSkills> {
     }
   }
   return { skills, problems }
+}
+
+/**
+ * The entries of the compound's learned FAQ (its head is the same FAQ skill as skills/faq,
+ * so only the entries are added): a missing file has none; a clash of ids is reported.
+ */
+export async function addFaqEntries (file: string, skills: Skill[], problems: SkillProblem[]): Promise<void> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch {
+    return
+  }
+  try {
+    const parsed = parseSkill(text, file)
+    problems.push(...parsed.problems.map(message => ({ path: file, message })))
+    for (const entry of parsed.skills.filter(s => s.id !== FAQ_ID)) {
+      const clash = skills.find(s => s.id === entry.id)
+      if (clash) problems.push({ path: file, message: `id “${entry.id}”与 ${clash.path} 重复，已跳过` })
+      else skills.push(entry)
+    }
+  } catch (err) {
+    problems.push({ path: file, message: (err as Error).message })
+  }
 }

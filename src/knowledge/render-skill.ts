@@ -5,15 +5,22 @@ import { parseSource } from './skill-schema.js'
 export const MISSING_VALUE = '请咨询业委会'
 
 const PLACEHOLDER = /\{\{\s*info\.([a-zA-Z0-9_]+)\s*\}\}/g
+/** A full-width aside with a placeholder in it: （电话 {{info.committee_phone}}） */
+const ASIDE = /（[^（）]*\{\{\s*info\.[a-zA-Z0-9_]+\s*\}\}[^（）]*）/g
 
 export type InfoMap = Readonly<Record<string, string | undefined>>
 
-/** Fill `{{info.key}}` from the compound's `info:` map. */
+/**
+ * Fill `{{info.key}}` from the compound's `info:` map. A missing value says
+ * 请咨询业委会; but an aside in full-width brackets whose value is missing is left out
+ * whole: "联系业委会（电话 {{info.committee_phone}}）" must not become
+ * "联系业委会（电话 请咨询业委会）".
+ */
 export function renderText (text: string, info: InfoMap): string {
-  return text.replace(PLACEHOLDER, (_, key: string) => {
-    const value = info[key]?.trim()
-    return value ? value : MISSING_VALUE
-  })
+  const value = (key: string): string | undefined => info[key]?.trim() || undefined
+  const asides = text.replace(ASIDE, aside =>
+    [...aside.matchAll(PLACEHOLDER)].every(m => value(m[1] ?? '') !== undefined) ? aside : '')
+  return asides.replace(PLACEHOLDER, (_, key: string) => value(key) ?? MISSING_VALUE)
 }
 
 /** Seed file name → its title (after 依据) and short name (in the steps), from skills/sources.yaml. */

@@ -1,9 +1,13 @@
 import type { RenderedSkill } from '../knowledge/render-skill.js'
+import { SHORT_ANSWER_MAX } from '../knowledge/skill-schema.js'
 import { complete, type Llm } from './create-llm.js'
 import { inventedFigures } from './find-figures.js'
 
-/** Same limit as every message the bot sends. */
-export const LLM_ANSWER_MAX = 500
+/**
+ * The written answer replaces a skill's short answer, so it gets the same limit: the
+ * message around it (依据, 详细, the @-mention) must still fit in 500 characters.
+ */
+export const LLM_ANSWER_MAX = SHORT_ANSWER_MAX
 
 /** Questions about amounts of money are never put to the model: only the committee's statements say those. */
 const FUND_FIGURES = /余额|多少钱|剩多少|还剩|花了多少|用了多少|收了多少|金额|账上|账目|收支/
@@ -47,7 +51,7 @@ export function checkAnswer (reply: string, skills: RenderedSkill[]): WrittenAns
   const ids = new Set(skills.map(s => s.id))
   const cited = [...new Set([...reply.matchAll(CITATION)].map(m => m[1] ?? ''))]
   const text = reply.replace(CITATION, '').replace(/[ \t]+\n/g, '\n').trim()
-  if (text === '' || [...reply.trim()].length > LLM_ANSWER_MAX) return undefined
+  if (text === '' || [...text].length > LLM_ANSWER_MAX) return undefined
   if (cited.length === 0 || cited.some(id => !ids.has(id))) return undefined
   if (inventedFigures(text, skills.map(formatSkill).join('\n')).length > 0) return undefined
   return { text, cited }

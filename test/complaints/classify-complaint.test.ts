@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
-import { classifyComplaint } from '../../src/complaints/classify-complaint.js'
+import { classifyComplaint, explainComplaint } from '../../src/complaints/classify-complaint.js'
 import { extractLocation } from '../../src/complaints/extract-location.js'
 import { loadComplaintSkills } from '../../src/complaints/load-complaint-skills.js'
 
@@ -10,7 +10,7 @@ interface FixtureFile { complaints: Labelled[], non_complaints: string[] }
 
 const read = (name: string): FixtureFile => parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as FixtureFile
 const main = read('complaints.yaml')
-const holdouts = [read('complaints-holdout.yaml'), read('complaints-holdout-2.yaml')]
+const holdouts = [read('complaints-holdout.yaml'), read('complaints-holdout-2.yaml'), read('complaints-holdout-3.yaml')]
 const skills = loadComplaintSkills()
 
 function leadAccuracy (items: Labelled[], label: string): number {
@@ -72,6 +72,14 @@ describe('classifyComplaint', () => {
     expect(wrong).toEqual([])
   })
 
+  it('takes every way of saying someone is trapped for an emergency', () => {
+    for (const t of ['電梯裡困住人了，12號樓，快來', '电梯卡住了，里面有人', '我妈被关在电梯里了', '3号楼电梯关住了一个老人']) {
+      expect(classifyComplaint(t).urgent, t).toBe(true)
+    }
+    expect(classifyComplaint('电梯卡住了').urgent).toBe(false)
+    expect(classifyComplaint('电梯里面有个广告屏坏了').urgent).toBe(false)
+  })
+
   it('does not take fees, drills or hypotheticals for emergencies', () => {
     expect(classifyComplaint('燃气费又涨了，凭什么').urgent).toBe(false)
     expect(classifyComplaint('投诉：消防演练的时候冒烟弹太呛了').urgent).toBe(false)
@@ -91,6 +99,15 @@ describe('classifyComplaint', () => {
 
   it('treats text starting with 投诉 or 报修 as a complaint even when nothing matches', () => {
     expect(classifyComplaint('投诉：这个月的社区报纸没收到')).toMatchObject({ isComplaint: true, category: 'other', bodies: ['committee'] })
+    // examples sharing only 楼 or 这个月 do not decide the category (it went to the elevator)
+    expect(classifyComplaint('投诉：社区报纸这个月又没发到我们楼')).toMatchObject({ category: 'other', bodies: ['committee'] })
+  })
+
+  it('says why a text is a complaint, so a bare topic word can be told from a problem', () => {
+    expect(explainComplaint('5号楼电梯坏了').evidence).toBe('problem')
+    expect([null, 'topic', 'similar']).toContain(explainComplaint('业委会办公室').evidence)
+    expect(explainComplaint('投诉 社区报纸').evidence).toBe('stated')
+    expect(explainComplaint('大家早上好').evidence).toBeNull()
   })
 
   it('copes with empty and very long input', () => {

@@ -51,7 +51,7 @@ describe('computeStats', () => {
 
   it('computes 调处率, 处置有效率 and 满意率 per body and in total with their counts', () => {
     const a = rateTicket(act(act(makeTicket({ no: 1 }), 'acknowledge', '2026-11-02 11:00'), 'close', '2026-11-03 10:00'), '满意', 'o', sh('2026-11-03 11:00'))
-    // closed late, rated 不满意 and reopened: counts as accepted, not closed
+    // closed late, rated 不满意 and reopened: accepted, not closed now, and an ineffective disposal
     const b = act(rateTicket(act(makeTicket({ no: 2 }), 'close', '2026-11-20 10:00'), '不满意', 'o', sh('2026-11-20 11:00')), 'reopen', '2026-11-20 11:00')
     // reopened then closed again: closed but not effective
     const c = act(act(act(makeTicket({ no: 3 }), 'close', '2026-11-02 12:00'), 'reopen', '2026-11-02 13:00'), 'close', '2026-11-02 14:00')
@@ -66,7 +66,8 @@ describe('computeStats', () => {
     const property = stats.bodies[0]!
     expect(property.tickets).toBe(3)
     expect(property.resolution.text).toBe('66.7%（2/3）')
-    expect(property.effectiveness.text).toBe('50%（1/2）')
+    // only a was settled for good; b (reopened, still open) and c (reopened, closed again) were closed once
+    expect(property.effectiveness.text).toBe('33.3%（1/3）')
     expect(property.satisfaction.text).toBe('50%（1/2）')
     expect(property.acknowledgedOnTime.text).toBe('66.7%（2/3）') // b's round restarted at reopening and is past due
     const residents = stats.bodies[1]!
@@ -74,6 +75,21 @@ describe('computeStats', () => {
     expect(residents.acknowledgedOnTime.text).toBe('0%（0/1）')
     expect(stats.total.tickets).toBe(4)
     expect(stats.total.satisfaction).toMatchObject({ numerator: 1, denominator: 2 })
+  })
+
+  it('counts a closing that the owner rejected against 处置有效率 while the ticket is open again', () => {
+    const reopened = act(rateTicket(act(makeTicket(), 'close', '2026-11-03 10:00'), '不满意', 'o', sh('2026-11-03 11:00')), 'reopen', '2026-11-03 11:00')
+    const stats = computeStats([reopened], q4, sh('2026-11-04 12:00'))
+    expect(stats.total.effectiveness.text).toBe('0%（0/1）') // was "—": the failed disposal vanished
+    expect(stats.total.resolution.text).toBe('0%（0/1）')
+  })
+
+  it('leaves 未评价 out of 满意率 and counts it beside it', () => {
+    const closed = act(makeTicket(), 'close', '2026-11-03 10:00')
+    const silent = { ...closed, rating: '未评价' as const, ratingAskedAt: null }
+    const stats = computeStats([silent], q4, sh('2026-11-10 12:00'))
+    expect(stats.total.satisfaction.text).toBe('—')
+    expect(stats.total.unrated).toBe(1)
   })
 
   it('does not count deadlines still ahead against a body', () => {

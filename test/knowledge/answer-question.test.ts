@@ -42,12 +42,29 @@ describe('answerQuestion', () => {
     expect(accuracy).toBeGreaterThanOrEqual(0.9)
   })
 
-  it('holds up on questions written after tuning (holdout, reported; a lower bar)', () => {
-    const holdout = z.object({ questions: z.array(z.object({ q: z.string(), skill: z.string() })) })
-      .parse(parse(readFileSync(fileURLToPath(new URL('../fixtures/questions-holdout.yaml', import.meta.url)), 'utf8')))
+  // Each holdout was written before it was first run. Later changes to the skills looked at
+  // holdout and holdout-2 (their numbers have been tuned on); holdout-3 was written after
+  // that tuning. First measured top-1: holdout-2 56.7% (17/30), holdout-3 80.0% (24/30).
+  it.each([
+    ['questions-holdout.yaml', 0.8],
+    ['questions-holdout-2.yaml', 0.8],
+    ['questions-holdout-3.yaml', 0.75]
+  ])('holds up on questions written after tuning (%s, reported; a lower bar)', (file, bar) => {
+    const holdout = z.object({ questions: z.array(z.object({ q: z.string(), skill: z.string() })).min(30) })
+      .parse(parse(readFileSync(fileURLToPath(new URL(`../fixtures/${file}`, import.meta.url)), 'utf8')))
+    expect(holdout.questions.filter(q => kb.get(q.skill) === undefined)).toEqual([])
     const hits = holdout.questions.filter(({ q, skill }) => top(answerQuestion(kb, q)) === skill).length
-    console.log(`holdout top-1 accuracy ${(100 * hits / holdout.questions.length).toFixed(1)}% (${hits}/${holdout.questions.length})`)
-    expect(hits / holdout.questions.length).toBeGreaterThanOrEqual(0.8)
+    console.log(`${file} top-1 accuracy ${(100 * hits / holdout.questions.length).toFixed(1)}% (${hits}/${holdout.questions.length})`)
+    expect(hits / holdout.questions.length).toBeGreaterThanOrEqual(bar)
+  })
+
+  it('answers a short question that names one topic of the compound, without answering chat that names it', () => {
+    expect(answerQuestion(kb, '换物业')).toMatchObject({ kind: 'answer', skill: { id: 'property-company-selection' } })
+    expect(answerQuestion(kb, '業委會一個月開幾次會')).toMatchObject({ kind: 'answer', skill: { id: 'committee-duties' } })
+    expect(answerQuestion(kb, '维修资金')).toMatchObject({ kind: 'choices', skills: [{ id: 'maintenance-fund-use' }, { id: 'fund-disclosure' }] })
+    for (const chat of ['物业好', '业委会加油', '物业小哥辛苦了', '下届世界杯在哪', '今天开会的人多吗', '出租房子有人要吗', '你会唱歌吗']) {
+      expect(answerQuestion(kb, chat).kind, chat).toBe('unknown')
+    }
   })
 
   it('never answers a chat line', () => {

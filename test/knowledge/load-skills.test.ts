@@ -78,12 +78,12 @@ describe('loadSkills', () => {
 
 describe('appendFaq and KnowledgeBase.reload', () => {
   it('makes a committee answer the direct answer to its question, without a restart', async () => {
-    await cp(repoSkills, dir, { recursive: true })
-    const kb = await KnowledgeBase.open(dir)
+    const faqFile = path.join(dir, 'data', 'faq.md')
+    const kb = await KnowledgeBase.open(repoSkills, { faqFile })
     const question = '小区东门的快递柜什么时候能装好？'
     expect(answerQuestion(kb, question).kind).not.toBe('answer')
 
-    const id = await appendFaq(dir, { number: 12, question, answer: '快递柜由物业负责安装，预计月底启用。', date: '2025-06-01' })
+    const id = await appendFaq(faqFile, { number: 12, question, answer: '快递柜由物业负责安装，预计月底启用。', date: '2025-06-01' })
     expect(answerQuestion(kb, question).kind).not.toBe('answer') // not before reload
     expect(await kb.reload()).toEqual([])
     const answer = answerQuestion(kb, '东门快递柜啥时候装好')
@@ -91,17 +91,40 @@ describe('appendFaq and KnowledgeBase.reload', () => {
     expect(id).toBe('faq-q12')
   })
 
+  it('keeps the compound\'s answers out of the skills folder, in a file it creates on first use', async () => {
+    await cp(repoSkills, path.join(dir, 'skills'), { recursive: true })
+    const skillsFaq = path.join(dir, 'skills', 'faq', 'SKILL.md')
+    const before = await readFile(skillsFaq, 'utf8')
+    const faqFile = path.join(dir, 'data', 'faq.md')
+    await appendFaq(faqFile, { number: 1, question: '游泳池几点开？', answer: '每天九点开放。', date: '2025-06-01' })
+    expect(await readFile(skillsFaq, 'utf8')).toBe(before)
+    const kb = await KnowledgeBase.open(path.join(dir, 'skills'), { faqFile })
+    expect(kb.problems).toEqual([])
+    expect(kb.get('faq-q1')).toMatchObject({ title: '游泳池几点开？', short: '每天九点开放。', sources: ['业委会答复 Q1（2025-06-01）'] })
+    expect(kb.get('faq')?.path).toBe(skillsFaq) // the head of the learned file does not shadow skills/faq
+  })
+
   it('refuses an empty, overlong or already collected answer, and leaves the file alone', async () => {
-    await put('faq', skill('faq'))
-    const file = path.join(dir, 'faq', 'SKILL.md')
+    const file = path.join(dir, 'faq.md')
+    await appendFaq(file, { number: 2, question: '第一个问题', answer: '第一个答案', date: '2025-01-01' })
     const before = await readFile(file, 'utf8')
-    await expect(appendFaq(dir, { number: 1, question: '问题', answer: ' ', date: '2025-01-01' })).rejects.toThrow(FaqError)
-    await expect(appendFaq(dir, { number: 1, question: '问题', answer: '字'.repeat(301), date: '2025-01-01' })).rejects.toThrow(/300/)
+    await expect(appendFaq(file, { number: 1, question: '问题', answer: ' ', date: '2025-01-01' })).rejects.toThrow(FaqError)
+    await expect(appendFaq(file, { number: 1, question: '问题', answer: '字'.repeat(301), date: '2025-01-01' })).rejects.toThrow(/300/)
     expect(await readFile(file, 'utf8')).toBe(before)
-    await appendFaq(dir, { number: 1, question: '问题', answer: '答案\n## 不是标题', date: '2025-01-01' })
-    await expect(appendFaq(dir, { number: 1, question: '问题', answer: '答案', date: '2025-01-01' })).rejects.toThrow(/已经收录/)
-    const { skills, problems } = await loadSkills(dir)
-    expect(problems).toEqual([])
-    expect(skills.find(s => s.id === 'faq-q1')?.short).toBe('答案\n不是标题')
+    await appendFaq(file, { number: 1, question: '问题', answer: '答案\n## 不是标题', date: '2025-01-01' })
+    await expect(appendFaq(file, { number: 1, question: '问题', answer: '答案', date: '2025-01-01' })).rejects.toThrow(/已经收录/)
+    const kb = await KnowledgeBase.open(repoSkills, { faqFile: file })
+    expect(kb.problems).toEqual([])
+    expect(kb.get('faq-q1')?.short).toBe('答案\n不是标题')
+    expect(kb.get('faq-q2')?.short).toBe('第一个答案')
+  })
+
+  it('reports a learned answer whose id another file already uses, and keeps the first', async () => {
+    await put('faq', `${skill('faq')}\n## 问：手写的问题\n来源：业委会答复 Q3（2025-01-01）\n手写的答案\n`)
+    const faqFile = path.join(dir, 'faq.md')
+    await appendFaq(faqFile, { number: 3, question: '收录的问题', answer: '收录的答案', date: '2025-02-01' })
+    const kb = await KnowledgeBase.open(dir, { faqFile })
+    expect(kb.get('faq-q3')?.short).toBe('手写的答案')
+    expect(kb.problems).toEqual([{ path: faqFile, message: expect.stringContaining('faq-q3') }])
   })
 })

@@ -28,6 +28,13 @@ describe('renderSkill', () => {
     expect(renderText('{{info.nothing}}', {})).not.toMatch(/\{\{/)
   })
 
+  it('leaves out a bracketed aside whose value is missing, and keeps it when the value is there', () => {
+    const text = '先问物业（电话 {{info.property_phone}}），再找业委会（{{info.committee_phone}}）。接待日：{{info.reception_day}}（000 接待制度）'
+    expect(renderText(text, {})).toBe('先问物业，再找业委会。接待日：请咨询业委会（000 接待制度）')
+    expect(renderText(text, { property_phone: '8888', committee_phone: ' ' })).toBe('先问物业（电话 8888），再找业委会。接待日：请咨询业委会（000 接待制度）')
+    expect(renderText('（{{info.a}}、{{info.b}}）', { a: '甲' })).toBe('')
+  })
+
   it('names seed files by their title after 依据, by their short name in the steps, and keeps laws as written', () => {
     const titles = { '000_f5556cc7276e61f9.txt': { title: '虹口区《思考和建议》', short: '虹口区建议' } }
     const r = renderSkill(skill, {}, titles)

@@ -12,10 +12,14 @@ const fund: RenderedSkill = renderSkill(kb.get('maintenance-fund-use')!, {})
 const skills = [fund]
 
 const server = new FakeOpenAiServer()
+// A generous timeout, so that on a loaded machine a fallback is for the reason the test
+// names and never a slow first request; `hasty` is for the timeout test alone.
 let llm: Llm
+let hasty: Llm
 beforeAll(async () => {
   await server.start()
-  llm = createLlm({ apiKey: 'test-key', baseURL: server.baseURL, model: 'fake-model', timeoutMs: 300 })!
+  llm = createLlm({ apiKey: 'test-key', baseURL: server.baseURL, model: 'fake-model', timeoutMs: 15_000 })!
+  hasty = createLlm({ apiKey: 'test-key', baseURL: server.baseURL, model: 'fake-model', timeoutMs: 300 })!
 })
 afterAll(async () => { await server.stop() })
 beforeEach(() => { server.requests.length = 0 })
@@ -54,7 +58,7 @@ describe('writeAnswer', () => {
 
   it('falls back on a timeout', async () => {
     server.handler = () => ({ content: '按流程申请。【maintenance-fund-use】', delayMs: 3_000 })
-    expect(await writeAnswer(llm, '维修资金怎么申请？', skills)).toBeUndefined()
+    expect(await writeAnswer(hasty, '维修资金怎么申请？', skills)).toBeUndefined()
     expect(server.requests).toHaveLength(1) // asked once, no retry
   })
 
@@ -93,6 +97,13 @@ describe('figures', () => {
   it('are found in digits and in words', () => {
     expect(findFigures('三分之二以上，百分之八十，一千万元，5个工作日，20%，三个月，１０分钟')).toEqual(
       expect.arrayContaining(['三分之二', '百分之八十', '一千万', '5', '20%', '三', '10']))
+  })
+
+  it('is no longer than a short answer, so the reply around it still fits in one message', () => {
+    const text = '使用维修资金须经业主共同决定，再向房管部门申请。'
+    const at = (n: number): string => `${text.repeat(20).slice(0, n)}【maintenance-fund-use】`
+    expect(checkAnswer(at(300), skills)?.text).toHaveLength(300)
+    expect(checkAnswer(at(301), skills)).toBeUndefined()
   })
 
   it('must all be in the skills for an answer to pass', () => {

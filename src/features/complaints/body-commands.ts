@@ -1,10 +1,10 @@
 import type { Command, MessageContext } from '../../app/types.js'
-import { applyTicketAction } from '../../complaints/apply-ticket-action.js'
+import { applyTicketAction, TRIAGE_BODY } from '../../complaints/apply-ticket-action.js'
 import type { Ticket } from '../../complaints/ticket.js'
-import type { TicketAction } from '../../complaints/ticket-states.js'
+import { stateLabel, type TicketAction } from '../../complaints/ticket-states.js'
 import { mayActFor, parseBody, STAFF_ROLES } from './body-desk.js'
 import type { Desk } from './desk.js'
-import { shortTime, ticketCard } from './format-ticket.js'
+import { dueTime, ticketCard } from './format-ticket.js'
 
 export const parseTicketNo = (word: string | undefined): number | undefined => {
   const m = /^#?(\d{1,9})$/.exec(word?.trim() ?? '')
@@ -15,7 +15,7 @@ export const parseTicketNo = (word: string | undefined): number | undefined => {
 export async function ticketFor (desk: Desk, ctx: MessageContext, word: string | undefined, usage: string): Promise<Ticket | undefined> {
   const no = parseTicketNo(word)
   if (no === undefined) {
-    await ctx.reply(`请写明工单编号。用法：${usage}`)
+    await ctx.reply(word === undefined ? `请写明工单编号。用法：${usage}` : `“${word}”不是工单编号，编号是数字（如 27）。用法：${usage}`)
     return undefined
   }
   const ticket = await desk.store.get(no)
@@ -68,6 +68,8 @@ export function bodyCommands (getDesk: () => Promise<Desk>): Command[] {
       }
       const note = rest.join(' ').trim()
       if (spec.needs.includes('text') && note === '') return await ctx.reply(`请写明${spec.textName ?? '内容'}。用法：${spec.usage}`)
+      const refusal = refuse(desk, ticket, spec.action, toBody)
+      if (refusal) return await ctx.reply(refusal)
       const now = desk.app.clock.now()
       const result = applyTicketAction(ticket, spec.action, { actorId: ctx.talker.id, now, note: note || undefined, toBody, deadlines: desk.config })
       if (!result.ok) return await ctx.reply(result.reason)
@@ -77,14 +79,27 @@ export function bodyCommands (getDesk: () => Promise<Desk>): Command[] {
   }))
 }
 
+/** Requests the state table allows but that make no sense, answered in words (undefined: go ahead). */
+function refuse (desk: Desk, t: Ticket, action: TicketAction, toBody: string | undefined): string | undefined {
+  const n = desk.names
+  if (action === 'transfer' && toBody === t.leadBody) return `工单 #${t.no} 现在就由${n.body(t.leadBody)}负责，请写另一个单位。`
+  if (action === 'return' && t.leadBody === TRIAGE_BODY) {
+    return `工单 #${t.no} 由${n.body(TRIAGE_BODY)}负责分派，不能退回给自己。不属于${n.body(TRIAGE_BODY)}的，请用 /转办 ${t.no} 单位 原因 转给负责的单位。`
+  }
+  if (action === 'acknowledge' && t.acknowledgedAt !== null && t.state !== 'closed') {
+    return `工单 #${t.no} 已受理过（${stateLabel(t.state)}），无需重复受理。告知业主进展请用 /回复 ${t.no} 内容，处理完请用 /办结 ${t.no} 结果。`
+  }
+  return undefined
+}
+
 async function announce (desk: Desk, ctx: MessageContext, before: Ticket, t: Ticket, action: TicketAction, note: string): Promise<void> {
   const n = desk.names
   const lead = n.body(t.leadBody)
   const fallback = t.private ? '您的反映有新进展，请加我为好友后私聊查看。' : `您反映的工单 #${t.no} 有新进展，请加我为好友后私聊 /工单 ${t.no} 查看。`
   switch (action) {
     case 'acknowledge':
-      await ctx.reply(`已受理工单 #${t.no}，办结时限 ${shortTime(t.deadlines.closeBy)}。`)
-      await desk.toComplainants(t, `您反映的工单 #${t.no}（${n.category(t.category)}）已由${lead}受理，预计 ${shortTime(t.deadlines.closeBy)} 前办结。`, fallback)
+      await ctx.reply(`已受理工单 #${t.no}，请在 ${dueTime(t.deadlines.closeBy)} 前办结。`)
+      await desk.toComplainants(t, `您反映的工单 #${t.no}（${n.category(t.category)}）已由${lead}受理，预计 ${dueTime(t.deadlines.closeBy)} 前办结。`, fallback)
       return
     case 'reply':
       await ctx.reply(`已把回复转告反映工单 #${t.no} 的 ${t.complainantCount} 位业主。`)
@@ -93,7 +108,7 @@ async function announce (desk: Desk, ctx: MessageContext, before: Ticket, t: Tic
     case 'transfer':
       await ctx.reply(`工单 #${t.no} 已转${lead}。`)
       await desk.toBodies([t.leadBody], ticketCard(t, n, `转办（自${n.body(before.leadBody)}，原因：${note}）`, false))
-      await desk.toComplainants(t, `您反映的工单 #${t.no} 已转由${lead}处理（原因：${note}），${shortTime(t.deadlines.ackBy)} 前受理。`, fallback)
+      await desk.toComplainants(t, `您反映的工单 #${t.no} 已转由${lead}处理（原因：${note}），${dueTime(t.deadlines.ackBy)} 前受理。`, fallback)
       return
     case 'return':
       await ctx.reply(`工单 #${t.no} 已退回${lead}重新分派。`)
@@ -104,7 +119,7 @@ async function announce (desk: Desk, ctx: MessageContext, before: Ticket, t: Tic
       await ctx.reply(`工单 #${t.no} 已办结，已请业主评价。`)
       const ask = '请评价处理结果，回复数字：1 满意　2 基本满意　3 不满意（3 天内未评价记为“未评价”）。'
       await desk.toComplainants(t, `您反映的工单 #${t.no}（${n.category(t.category)}）已由${lead}办结：${note}\n${ask}`,
-        t.private ? '您的反映已办结，请私聊我或 @我 回复 1 满意、2 基本满意、3 不满意。' : `工单 #${t.no} 已办结，请 @我 回复 1 满意、2 基本满意、3 不满意。`)
+        t.private ? '您的反映已办结，请 @我 回复 1 满意、2 基本满意、3 不满意。' : `工单 #${t.no} 已办结，请 @我 回复 1 满意、2 基本满意、3 不满意。`)
       return
     }
     case 'reopen':

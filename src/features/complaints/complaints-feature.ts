@@ -3,6 +3,7 @@ import { bodyCommands } from './body-commands.js'
 import { deskOf } from './desk.js'
 import { escalateTickets } from './escalate-tickets.js'
 import { handleIntake } from './intake.js'
+import { settleOverdue } from './locate-complaint.js'
 import { queryCommands } from './query-commands.js'
 
 /**
@@ -17,6 +18,10 @@ export const complaintsFeature: FeatureFactory = (app): Feature => {
     commands: [...bodyCommands(desk), ...queryCommands(desk)],
     async start () { await desk() },
     async handle (ctx) { return await handleIntake(await desk(), ctx) },
-    async tick (now) { await escalateTickets(await desk(), now) }
+    async tick (now) {
+      const d = await desk()
+      await settleOverdue(d, now) // first, so a draft filed late is escalated on the same clock
+      await escalateTickets(d, now)
+    }
   }
 }

@@ -3,16 +3,22 @@ import { createComplaintClassifier, type ComplaintClassifier } from '../../compl
 import { deadlinesSchema, type DeadlinesConfig } from '../../complaints/deadline-schema.js'
 import { ComplaintSkillError, loadComplaintSkills, type ComplaintSkills } from '../../complaints/load-complaint-skills.js'
 import { maskPhones } from '../../complaints/mask-phone.js'
+import { libraryKnowsYear } from '../../complaints/statutory-holidays.js'
+import { formatShanghai } from '../../clock/clock.js'
 import { complainantsOf, type Ticket } from '../../complaints/ticket.js'
 import { createLlm, type Llm } from '../../llm/create-llm.js'
 import { bodyName, RELAY_BODY } from './body-desk.js'
 import type { Names } from './format-ticket.js'
+import { emptyPending, PENDING_STORE, type PendingData } from './pending-location.js'
 import { TicketStore } from './ticket-store.js'
+import type { Store } from '../../storage/storage.js'
 
 /** Everything the complaint handlers share, opened once per process. */
 export interface Desk {
   app: App
   store: TicketStore
+  /** complaints waiting for a location, by contact id */
+  pending: Store<PendingData>
   config: DeadlinesConfig
   skills: ComplaintSkills
   classify: ComplaintClassifier
@@ -45,6 +51,8 @@ async function openDesk (app: App): Promise<Desk> {
     throw new ComplaintSkillError(`小区配置 deadlines.${issue?.path.join('.') ?? ''} 有误：${issue?.message ?? ''}`)
   }
   const store = await TicketStore.load(app.storage)
+  const pending = await app.storage.open<PendingData>(PENDING_STORE, emptyPending)
+  warnUnknownHolidays(app, parsed.data)
   const categoryNames = new Map(skills.categories.categories.map(c => [c.id, c.name]))
   const names: Names = { body: id => bodyName(app, skills, id), category: id => categoryNames.get(id) ?? id }
 
@@ -62,6 +70,7 @@ async function openDesk (app: App): Promise<Desk> {
   return {
     app,
     store,
+    pending,
     config: parsed.data,
     skills,
     classify: createComplaintClassifier(skills),
@@ -84,6 +93,22 @@ async function openDesk (app: App): Promise<Desk> {
       for (const contactId of complainantsOf(ticket)) {
         await app.outbox.toContact({ contactId, text, fallbackRoomId: ticket.roomId ?? undefined, fallbackText: fallback })
       }
+    }
+  }
+}
+
+/**
+ * The working-day library learns a year's holidays only when the State Council publishes
+ * them. Until then deadlines use the statutory days without the make-up working days: say
+ * so once at start, so the compound can enter the official schedule in its YAML.
+ */
+function warnUnknownHolidays (app: App, config: DeadlinesConfig): void {
+  const now = app.clock.now()
+  const soon = new Date(now.getTime() + 60 * 86_400_000)
+  for (const year of new Set([now, soon].map(d => Number(formatShanghai(d).slice(0, 4))))) {
+    const listed = [...config.holidays, ...config.workdays].some(d => d.startsWith(`${year}-`))
+    if (!libraryKnowsYear(year) && !listed) {
+      app.log.warn(`complaints: chinese-days 尚无 ${year} 年放假安排，工单时限暂按法定节假日推算（不含调休）；国务院公布后请在小区配置 deadlines.holidays / deadlines.workdays 中补充`)
     }
   }
 }

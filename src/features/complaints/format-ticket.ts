@@ -1,14 +1,37 @@
 import { formatShanghai } from '../../clock/clock.js'
 import { maskPhones } from '../../complaints/mask-phone.js'
 import type { Rate, Stats } from '../../complaints/compute-stats.js'
-import type { Ticket } from '../../complaints/ticket.js'
+import type { Ticket, TicketEvent } from '../../complaints/ticket.js'
 import { stateLabel } from '../../complaints/ticket-states.js'
 
-/** 2026-11-03T02:00:00Z → 11月3日 10:00 (Asia/Shanghai). */
+/** 2026-11-03T02:00:00Z → 11月3日 10:00 (Asia/Shanghai): when something happened. */
 export function shortTime (iso: string): string {
   const [date = '', time = ''] = formatShanghai(new Date(iso)).split(' ')
   const [, m, d] = date.split('-')
   return `${Number(m)}月${Number(d)}日 ${time}`
+}
+
+const WEEKDAYS = '日一二三四五六'
+
+/**
+ * A deadline, with the weekday so people can place it: 11月23日（周一）19:30. A deadline at
+ * midnight is the end of the day before, which is how people read it: 11月27日（周五）24:00,
+ * never "11月28日 00:00" (a Saturday nobody is working towards).
+ */
+export function dueTime (iso: string): string {
+  const at = new Date(iso)
+  const [, time = ''] = formatShanghai(at).split(' ')
+  const endOfDay = time === '00:00'
+  const day = new Date(at.getTime() + 8 * 3600_000 - (endOfDay ? 86_400_000 : 0))
+  return `${day.getUTCMonth() + 1}月${day.getUTCDate()}日（周${WEEKDAYS[day.getUTCDay()]!}）${endOfDay ? '24:00' : time}`
+}
+
+/** "11月20日（周五）20:00前受理、21:30前办结": the day is not repeated when both fall on it. */
+export function dueSpan (ackBy: string, closeBy: string, joiner = '、'): string {
+  const ack = dueTime(ackBy)
+  const close = dueTime(closeBy)
+  const day = ack.slice(0, ack.indexOf('）') + 1)
+  return `${ack}前受理${joiner}${close.startsWith(day) ? close.slice(day.length) : close}前办结`
 }
 
 export interface Names { body: (id: string) => string, category: (id: string) => string }
@@ -24,7 +47,7 @@ export function ticketCard (t: Ticket, names: Names, heading: string, forRoom: b
     `内容：${t.text}`,
     `反映业主：${t.complainantCount} 位`,
     `负责：${names.body(t.leadBody)}${t.informedBodies.length > 0 ? `；知会：${t.informedBodies.map(names.body).join('、')}` : ''}`,
-    `受理时限：${shortTime(t.deadlines.ackBy)}；办结时限：${shortTime(t.deadlines.closeBy)}`,
+    `受理时限：${dueTime(t.deadlines.ackBy)}；办结时限：${dueTime(t.deadlines.closeBy)}`,
     `操作：/受理 ${t.no}｜/回复 ${t.no} 内容｜/办结 ${t.no} 结果｜/转办 ${t.no} 单位 原因｜/退回 ${t.no} 原因`
   ]
   const text = lines.join('\n')
@@ -32,19 +55,30 @@ export function ticketCard (t: Ticket, names: Names, heading: string, forRoom: b
 }
 
 /** One line in lists: number, category, place, state, deadline. */
-export function ticketLine (t: Ticket, names: Names, now: Date, showPlace: boolean): string {
+export function ticketLine (t: Ticket, names: Names, now: Date, showPlace: boolean, showBody = true): string {
   const place = showPlace && t.location ? ` ${t.location.text}` : ''
   const late = isOverdue(t, now) ? '【逾期】' : ''
-  return `${late}#${t.no} ${names.category(t.category)}${place}｜${stateLabel(t.state)}｜${names.body(t.leadBody)}｜办结时限 ${shortTime(t.deadlines.closeBy)}`
+  const body = showBody ? `｜${names.body(t.leadBody)}` : ''
+  return `${late}#${t.no} ${names.category(t.category)}${place}｜${stateLabel(t.state)}${body}｜办结时限 ${dueTime(t.deadlines.closeBy)}`
 }
 
 const EVENT_NAMES: Record<string, string> = {
-  create: '登记', acknowledge: '受理', reply: '回复', transfer: '转办', close: '办结', return: '退回',
-  reopen: '重新打开', join: '又有业主反映', rate: '评价', remind: '发出提示函', warn: '发出警示函', agenda: '列入联席会议议程'
+  create: '业主反映，登记工单', acknowledge: '受理', reply: '回复', transfer: '转办', close: '办结', return: '退回',
+  reopen: '业主不满意，重新打开', join: '又有一位业主反映', rate: '业主评价', remind: '发出提示函', warn: '发出警示函',
+  agenda: '列入联席会议议程', locate: '业主补充位置'
 }
 
-// Notes worth showing: what a body wrote, and the rating. (A join's note is another owner's text.)
-const WITH_NOTE = new Set(['reply', 'transfer', 'close', 'return', 'rate'])
+// Notes worth showing: what a body wrote, the rating, the place. (A join's note is another owner's text.)
+const WITH_NOTE = new Set(['reply', 'transfer', 'close', 'return', 'rate', 'locate'])
+// What owners did is never shown with a name, even when the owner also holds a role.
+const OWNER_EVENTS = new Set(['create', 'join', 'rate', 'reopen', 'locate'])
+
+function historyLine (e: TicketEvent, names: Names, actorName: (id: string) => string): string {
+  const who = OWNER_EVENTS.has(e.kind) ? '' : e.actorId === 'system' ? '系统 ' : `${actorName(e.actorId)} `
+  const what = (EVENT_NAMES[e.kind] ?? e.kind) + (e.kind === 'transfer' && e.body ? `至${names.body(e.body)}` : '')
+  const note = e.note && WITH_NOTE.has(e.kind) ? `：${e.note}` : ''
+  return `· ${shortTime(e.at)} ${who}${what}${note}`
+}
 
 /** Details and history for someone allowed to see the ticket (in private). */
 export function ticketDetails (t: Ticket, names: Names, actorName: (id: string) => string): string {
@@ -53,17 +87,11 @@ export function ticketDetails (t: Ticket, names: Names, actorName: (id: string) 
     `位置：${t.location?.text ?? '未说明'}`,
     `内容：${t.text}`,
     `负责：${names.body(t.leadBody)}；反映业主 ${t.complainantCount} 位`,
-    `受理时限 ${shortTime(t.deadlines.ackBy)}；办结时限 ${shortTime(t.deadlines.closeBy)}`,
+    `受理时限 ${dueTime(t.deadlines.ackBy)}；办结时限 ${dueTime(t.deadlines.closeBy)}`,
     ...(t.rating ? [`评价：${t.rating}`] : []),
     '记录：'
   ]
-  const history = t.history.map(e => {
-    const who = e.actorId === 'system' ? '系统' : actorName(e.actorId)
-    const what = EVENT_NAMES[e.kind] ?? e.kind
-    const extra = [e.body && e.kind === 'transfer' ? `至 ${names.body(e.body)}` : '', e.note && WITH_NOTE.has(e.kind) ? e.note : ''].filter(Boolean).join(' ')
-    return `· ${shortTime(e.at)} ${who} ${what}${extra ? `：${extra}` : ''}`
-  })
-  return [...head, ...history].join('\n')
+  return [...head, ...t.history.map(e => historyLine(e, names, actorName))].join('\n')
 }
 
 const rateLine = (label: string, r: Rate): string => `${label} ${r.text}`
@@ -72,11 +100,12 @@ export function statsText (stats: Stats, names: Names): string {
   const block = (title: string, s: Stats['total']): string => [
     `${title}：工单 ${s.tickets} 件`,
     `  按时受理 ${s.acknowledgedOnTime.text}；按时办结 ${s.closedOnTime.text}`,
-    `  ${rateLine('调处率', s.resolution)}；${rateLine('处置有效率', s.effectiveness)}；${rateLine('满意率', s.satisfaction)}`
+    `  ${rateLine('调处率', s.resolution)}；${rateLine('处置有效率', s.effectiveness)}；${rateLine('满意率', s.satisfaction)}` +
+      (s.unrated > 0 ? `（另有 ${s.unrated} 件未评价）` : '')
   ].join('\n')
   if (stats.total.tickets === 0) return `${stats.period.label}没有登记的工单。`
   return [
-    `${stats.period.label}工单统计（调处率=办结/受理，处置有效率=办结且未重新打开/办结，满意率=满意与基本满意/已评价）`,
+    `${stats.period.label}工单统计（调处率=已办结/已受理，处置有效率=办结后未被重新打开/办结过，满意率=满意与基本满意/已评价）`,
     ...stats.bodies.map(b => block(names.body(b.body), b)),
     block('合计', stats.total)
   ].join('\n')

@@ -16,8 +16,8 @@ function maySee (desk: Desk, contactId: string, t: Ticket): boolean {
 }
 
 /** Lists for groups leave out places of private tickets (neighbour matters). */
-const lines = (desk: Desk, tickets: Ticket[], now: Date): string[] => {
-  const shown = tickets.slice(0, MAX_LINES).map(t => ticketLine(t, desk.names, now, !t.private))
+const lines = (desk: Desk, tickets: Ticket[], now: Date, showBody = true): string[] => {
+  const shown = tickets.slice(0, MAX_LINES).map(t => ticketLine(t, desk.names, now, !t.private, showBody))
   return tickets.length > MAX_LINES ? [...shown, `……共 ${tickets.length} 件，只列出前 ${MAX_LINES} 件`] : shown
 }
 
@@ -49,7 +49,7 @@ export function queryCommands (getDesk: () => Promise<Desk>): Command[] {
           return { late, text: `${desk.names.body(b)}：未办结 ${mine.length} 件${late > 0 ? `，逾期 ${late} 件` : ''}`, mine }
         }).sort((a, b) => b.late - a.late)
         const staff = isStaff(desk.app, ctx.talker.id)
-        const text = rows.map(r => staff && ctx.isPrivate ? [r.text, ...lines(desk, r.mine, now).map(l => `  ${l}`)].join('\n') : r.text).join('\n')
+        const text = rows.map(r => staff && ctx.isPrivate ? [r.text, ...lines(desk, r.mine, now, false).map(l => `  ${l}`)].join('\n') : r.text).join('\n')
         await ctx.reply(`未办结工单（逾期在前）：\n${text}`)
       }
     },
@@ -77,9 +77,11 @@ export function queryCommands (getDesk: () => Promise<Desk>): Command[] {
         const ticket = await ticketFor(desk, ctx, args[0], '/工单 27')
         if (!ticket) return
         if (!maySee(desk, ctx.talker.id, ticket)) {
-          return await ctx.reply('您只能查看自己反映的工单，请发送 /我的工单。')
+          return await ctx.reply(isStaff(desk.app, ctx.talker.id)
+            ? `工单 #${ticket.no} 由${desk.names.body(ticket.leadBody)}负责，不涉及您所在的单位，无法查看详情（/工单 列表 可看到各单位的待办）。`
+            : '您只能查看自己反映的工单，请发送 /我的工单。')
         }
-        await privately(ctx, ticketDetails(ticket, desk.names, id => desk.app.roles.nameOf(id) ?? (complainantsOf(ticket).includes(id) ? '业主' : id)))
+        await privately(ctx, ticketDetails(ticket, desk.names, id => desk.app.roles.nameOf(id) ?? '工作人员'))
       }
     },
     {

@@ -25,10 +25,15 @@ export function committeeCommands (app: App, deps: () => Promise<QuestionsDeps>)
       const q = store.get(number)
       if (!q) return await ctx.reply(`没有找到问题 Q${number}，发送 /问题 查看待答复的问题。`)
       store.update(number, { status: q.status === 'collected' ? 'collected' : 'answered', answer, answeredBy: ctx.talker.id, answeredAt: app.clock.now().toISOString() })
+      const more = `以后想让我直接回答类似问题，请发送 /收录 Q${number}`
+      // Asked privately by someone who is no longer a friend of the bot: no way to reach them.
+      if (q.roomId === null && !await app.directory.isFriend(q.askerId)) {
+        return await ctx.reply(`答复已记录（Q${number}），但提问人已不是机器人的好友，无法转告，请另行告知。${more}`)
+      }
       // The question was asked openly, so the answer may go to the group when a private message cannot.
       const text = `您问的“${q.text}”（Q${number}），业委会答复：${answer}`
       await app.outbox.toContact({ contactId: q.askerId, text, fallbackRoomId: q.roomId ?? undefined, fallbackText: text })
-      await ctx.reply(`已转告提问人（Q${number}）。以后想让我直接回答类似问题，请发送 /收录 Q${number}`)
+      await ctx.reply(`已转告提问人（Q${number}）。${more}`)
     }
   }, {
     names: ['收录'],
@@ -37,7 +42,7 @@ export function committeeCommands (app: App, deps: () => Promise<QuestionsDeps>)
     example: '/收录 Q12',
     audited: true,
     async run (ctx, { args }) {
-      const { store, kb, skillsDir } = await deps()
+      const { store, kb, faqFile } = await deps()
       const number = parseQuestionNumber(args[0])
       if (number === undefined) return await ctx.reply('格式：/收录 Q编号，例如 /收录 Q12')
       const q = store.get(number)
@@ -45,7 +50,7 @@ export function committeeCommands (app: App, deps: () => Promise<QuestionsDeps>)
       if (q.status === 'collected') return await ctx.reply(`Q${number} 已经收录过了。`)
       if (!q.answer) return await ctx.reply(`Q${number} 还没有答复，请先发送 /答复 Q${number} 答复内容`)
       try {
-        await appendFaq(skillsDir, { number, question: q.text, answer: q.answer, date: formatShanghai(app.clock.now()).slice(0, 10) })
+        await appendFaq(faqFile, { number, question: q.text, answer: q.answer, date: formatShanghai(app.clock.now()).slice(0, 10) })
       } catch (err) {
         if (err instanceof FaqError) return await ctx.reply(err.message)
         throw err

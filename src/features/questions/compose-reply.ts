@@ -4,11 +4,20 @@ import type { RenderedSkill } from '../../knowledge/render-skill.js'
 export const MESSAGE_MAX = 500
 const MENTION_ROOM = 20 // "@name " prefixed by the outbox in groups
 
-/** Short answer, then 依据, then how to get the steps; sources are shortened to fit. */
-export function composeAnswer (answer: string, sources: string[], inGroup: boolean): string {
-  const more = inGroup ? '@我 回复“详细”查看完整步骤' : '回复“详细”查看完整步骤'
-  const budget = MESSAGE_MAX - MENTION_ROOM - [...answer].length - [...more].length - '\n依据：\n'.length
-  return `${answer}\n依据：${fitSources(sources, budget)}\n${more}`
+export interface AnswerLayout {
+  inGroup: boolean
+  /** whether the skill has steps to offer with 详细 */
+  steps: boolean
+  /** a last line (the offer to file a complaint), kept within the limit too */
+  extra?: string
+}
+
+/** Short answer, then 依据, then how to get the steps (and any extra line); sources are shortened to fit. */
+export function composeAnswer (answer: string, sources: string[], layout: AnswerLayout): string {
+  const more = !layout.steps ? undefined : layout.inGroup ? '@我 回复“详细”查看完整步骤' : '回复“详细”查看完整步骤'
+  const tail = [more, layout.extra].filter((line): line is string => line !== undefined && line !== '')
+  const budget = MESSAGE_MAX - MENTION_ROOM - [...answer].length - '\n依据：'.length - tail.reduce((n, line) => n + 1 + [...line].length, 0)
+  return [`${answer}\n依据：${fitSources(sources, budget)}`, ...tail].join('\n')
 }
 
 /** Full titles if they fit; else without the section; else as many as fit, then 等. */

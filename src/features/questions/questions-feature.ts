@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { App, Feature, FeatureFactory, MessageContext } from '../../app/types.js'
 import { classifyMessage } from '../../classify/classify-message.js'
 import { answerQuestion } from '../../knowledge/answer-question.js'
@@ -20,23 +21,30 @@ const LAST = 'questions.last'
 const LAST_TTL_MIN = 60
 
 const DETAIL = /^(详细|详情|详细步骤|完整步骤|具体步骤)[。.!！]?$/
-const DIGIT = /^[0-3]$/
+/** A reply to numbered choices (text is half-width already). */
+const DIGIT = /^\d$/
 /** 咨询… in a group reaches the bot without an @-mention: it is addressed to it all the same. */
 const ASKS_BOT = /^咨询/
 
 interface Pending { question: string, skills: string[] }
 
-export interface QuestionsDeps { kb: KnowledgeBase, store: QuestionStore, skillsDir: string }
+export interface QuestionsDeps { kb: KnowledgeBase, store: QuestionStore, faqFile: string }
+
+/** The compound's learned FAQ, with its other data: /收录 never writes into the shared skills/. */
+export const FAQ_FILE = 'faq.md'
 
 /** Procedure Q&A: answers from the skills with sources, choices, 详细, and hand-off to the committee. */
 export function createQuestionsFeature (opts: { skillsDir?: string } = {}): FeatureFactory {
   return (app: App): Feature => {
     const skillsDir = opts.skillsDir ?? DEFAULT_SKILLS_DIR
+    // Numbered questions (storage) and the answers collected under those numbers live together:
+    // a fresh data directory starts both afresh.
+    const faqFile = path.join(app.options.storageDir, FAQ_FILE)
     let ready: Promise<QuestionsDeps> | undefined
     const deps = async (): Promise<QuestionsDeps> => await (ready ??= (async () => {
-      const kb = await KnowledgeBase.open(skillsDir)
+      const kb = await KnowledgeBase.open(skillsDir, { faqFile })
       for (const p of kb.problems) app.log.warn(`办事指南未能读取 ${p.path}：${p.message}`)
-      return { kb, store: await QuestionStore.open(app.storage), skillsDir }
+      return { kb, store: await QuestionStore.open(app.storage), faqFile }
     })())
     // No key: no client, nothing reaches the network.
     const llm = app.options.llm ? createLlm(app.options.llm) : undefined
@@ -46,8 +54,11 @@ export function createQuestionsFeature (opts: { skillsDir?: string } = {}): Feat
       const rendered = render(kb, skill)
       const written = llm && mayUseLlm(question) ? await writeAnswer(llm, question, [rendered]) : undefined
       const offer = offerComplaint(ctx, question)
-      await ctx.reply(composeAnswer(written?.text ?? rendered.short, rendered.sources, !ctx.isPrivate) + (offer ? `\n${offer}` : ''))
-      ctx.session.set(LAST, skill.id, LAST_TTL_MIN)
+      // A committee answer (FAQ) has no steps beyond itself: no 详细 to offer.
+      const hasSteps = skill.steps.trim() !== skill.short.trim()
+      await ctx.reply(composeAnswer(written?.text ?? rendered.short, rendered.sources, { inGroup: !ctx.isPrivate, steps: hasSteps, extra: offer }))
+      if (hasSteps) ctx.session.set(LAST, skill.id, LAST_TTL_MIN)
+      else ctx.session.clear(LAST)
     }
 
     return {
@@ -60,8 +71,14 @@ export function createQuestionsFeature (opts: { skillsDir?: string } = {}): Feat
 
         const pending = ctx.session.get<Pending>(CHOICES)
         if (pending && DIGIT.test(text)) {
+          const choice = Number(text)
+          // A digit off the list is a slip of the finger, not "none of these": ask again.
+          if (choice > pending.skills.length) {
+            await ctx.reply(`请回复 1 到 ${pending.skills.length} 之间的数字；都不是请回复 0，我转给业委会。`)
+            return true
+          }
           ctx.session.clear(CHOICES)
-          const skill = kb.get(pending.skills[Number(text) - 1] ?? '')
+          const skill = kb.get(pending.skills[choice - 1] ?? '')
           if (skill) await answer(ctx, kb, skill, pending.question)
           else await handOff(app, ctx, store, pending.question)
           return true
@@ -75,7 +92,8 @@ export function createQuestionsFeature (opts: { skillsDir?: string } = {}): Feat
 
         const where = { chat: ctx.isPrivate ? 'private' as const : 'group' as const, mentioned: ctx.mentioned || ASKS_BOT.test(text) }
         const question = text.replace(ASKS_BOT, '').trim() || text
-        const decision = classifyMessage(question, where, kb)
+        // Classified with its 咨询: the word says it is a question ("咨询 物业费标准").
+        const decision = classifyMessage(text, where, kb)
         if (decision.intent !== 'question') return false
         ctx.session.clear(CHOICES) // a new question: an old list of choices no longer applies
         if (decision.skill === null) {

@@ -50,9 +50,32 @@ describe('questions in the sandbox', () => {
   it('fills compound values from the YAML and says 请咨询业委会 for missing ones, in private and in Traditional', async () => {
     const h = await open()
     const [reply] = textsIn(await h.run(':dm', '業委會接待日是哪天？'), '私聊 张阿姨')
-    expect(reply).toContain('每月第一个星期六上午 9:00—11:00')
-    expect(reply).toContain('业委会电话：请咨询业委会')
+    const receptionDay = h.session.runtime.app.compound.info.reception_day
+    expect(receptionDay).toBeTruthy() // the demo compound fills this one in
+    expect(reply).toContain(`本小区接待日：${receptionDay}`)
     expect(reply).not.toMatch(/^@/)
+    // The demo compound has no phone numbers: an aside with one is left out, never "电话 请咨询业委会".
+    expect(reply).not.toMatch(/电话[ ：]*请咨询业委会|（\s*）|\{\{/)
+    const [fees] = textsIn(await h.run('物業費標準是多少'), '私聊 张阿姨')
+    expect(fees).toMatch(/^本小区物业费标准：请咨询业委会。/)
+    expect(fees).toContain('先问物业，仍有分歧可找业委会。')
+  })
+
+  it('asks again for a digit that is not on the list, and still takes the right one', async () => {
+    const h = await open()
+    await h.run(':dm', '物管会委员是谁推荐的')
+    const [again] = textsIn(await h.run('7'), '私聊 张阿姨')
+    expect(again).toBe('请回复 1 到 2 之间的数字；都不是请回复 0，我转给业委会。')
+    const out = await h.run('2')
+    expect(textsIn(out, WORK)).toEqual([]) // nothing was handed on
+    expect(textsIn(out, '私聊 张阿姨')[0]).toMatch(/^业委会由业主共同决定选举产生/)
+  })
+
+  it('answers 咨询… in the group without an @-mention even when it names only the topic', async () => {
+    const h = await open()
+    const out = await h.run(':as 李先生', '咨询 物业费标准')
+    expect(out).toHaveLength(1)
+    expect(out[0]).toEqual({ chat: GROUP, text: expect.stringMatching(/^@李先生 本小区物业费标准：请咨询业委会。/) })
   })
 
   it('offers numbered choices and answers the digit', async () => {
@@ -94,12 +117,27 @@ describe('questions in the sandbox', () => {
     expect(textsIn(relayed, '私聊 张阿姨')).toEqual(['您问的“小区游泳池夏天几点开放？”（Q1），业委会答复：游泳池夏季每天早上六点到晚上九点开放'])
     expect(textsIn(relayed, WORK)[0]).toContain('已转告提问人（Q1）')
 
+    const skillsFaq = await readFile(path.join(skillsDir, 'faq', 'SKILL.md'), 'utf8')
     expect(textsIn(await h.run('/收录 Q1'), WORK)[0]).toContain('已收录 Q1')
-    expect(await readFile(path.join(skillsDir, 'faq', 'SKILL.md'), 'utf8')).toContain('## 问：小区游泳池夏天几点开放？\n来源：业委会答复 Q1')
+    expect(await readFile(path.join(h.dataDir, 'faq.md'), 'utf8')).toContain('## 问：小区游泳池夏天几点开放？\n来源：业委会答复 Q1')
+    expect(await readFile(path.join(skillsDir, 'faq', 'SKILL.md'), 'utf8')).toBe(skillsFaq) // the shared skills stay as they are
     expect(textsIn(await h.run('/问题'), WORK)).toEqual(['@钱委员 目前没有待答复的问题。'])
 
     const again = await h.run(`:in ${GROUP}`, ':as 李先生', '@小区助手 游泳池夏天几点开放')
-    expect(again[0]!.text).toMatch(/^@李先生 游泳池夏季每天早上六点到晚上九点开放\n依据：业委会答复 Q1/)
+    expect(again[0]!.text).toBe('@李先生 游泳池夏季每天早上六点到晚上九点开放\n依据：业委会答复 Q1（2026-11-22）')
+  })
+
+  it('starts question numbers and collected answers afresh together with a fresh data directory', async () => {
+    const first = await open()
+    await first.run(':as 张阿姨', '@小区助手 小区游泳池夏天几点开放？')
+    await first.run(`:in ${WORK}`, ':as 钱委员', '/答复 Q1 六月开放', '/收录 Q1')
+    await first.dispose()
+    const second = await open()
+    await second.run(':as 张阿姨', '@小区助手 小区的充电桩什么时候能装好？')
+    const out = await second.run(`:in ${WORK}`, ':as 钱委员', '/答复 Q1 下月装好', '/收录 Q1')
+    expect(textsIn(out, WORK)[1]).toContain('已收录 Q1')
+    const again = await second.run(`:in ${GROUP}`, ':as 李先生', '@小区助手 游泳池夏天几点开放')
+    expect(again[0]!.text).not.toContain('六月开放')
   })
 
   it('relays the answer by @-mention in the group to an owner who is not a friend of the bot', async () => {
@@ -107,6 +145,14 @@ describe('questions in the sandbox', () => {
     await h.run(':as 王女士', '@小区助手 小区的充电桩什么时候能装好？')
     const relayed = await h.run(`:in ${WORK}`, ':as 赵主任', '/答复 Q1 充电桩由物业统一安装，下月完工')
     expect(textsIn(relayed, GROUP)).toEqual(['@王女士 您问的“小区的充电桩什么时候能装好？”（Q1），业委会答复：充电桩由物业统一安装，下月完工'])
+  })
+
+  it('tells the committee when an answer cannot reach an owner who asked privately and is not a friend', async () => {
+    const h = await open()
+    await h.run(':as 王女士', ':dm', '小区游泳池夏天几点开放？')
+    const out = await h.run(`:in ${WORK}`, ':as 赵主任', '/答复 Q1 六月开放')
+    expect(textsIn(out, WORK)).toEqual([expect.stringContaining('答复已记录（Q1），但提问人已不是机器人的好友，无法转告')])
+    expect(out.filter(m => m.chat !== WORK)).toEqual([])
   })
 
   it('tells the committee how to use the commands when the question number is wrong or missing', async () => {
@@ -125,7 +171,7 @@ describe('questions with the optional model', () => {
   beforeAll(async () => { await server.start() })
   afterAll(async () => { await server.stop() })
   beforeEach(() => { server.requests.length = 0 })
-  const env = (): Record<string, string> => ({ OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: server.baseURL, OPENAI_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: '2000' })
+  const env = (): Record<string, string> => ({ OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: server.baseURL, OPENAI_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: '15000' })
 
   it('uses the model\'s answer when it is cited and states no new figure, with the skill\'s sources', async () => {
     server.handler = () => '您好！使用维修资金须经业主共同决定，再向房管部门申请。【maintenance-fund-use】'
