@@ -1,10 +1,11 @@
 import type { App, Command, MessageContext } from '../app/types.js'
+import { COMMAND } from '../classify/message-patterns.js'
 import { ROLE_NAMES } from './role-names.js'
 
 const PREFIX = /^[/#]\s*/
 
 export function isCommand (text: string): boolean {
-  return PREFIX.test(text)
+  return COMMAND.test(text)
 }
 
 /** `/name args…` → the command's canonical parts; undefined when the text is not a command. */

@@ -1,6 +1,6 @@
 import { types } from 'wechaty-puppet'
 import type { MessageInterface } from 'wechaty/impls'
-import { ACKNOWLEDGEMENT } from '../classify/message-patterns.js'
+import { ACKNOWLEDGEMENT, COMMAND } from '../classify/message-patterns.js'
 import { toSimplified } from '../text/to-simplified.js'
 import type { IncomingMessage } from './message-context.js'
 import type { SeenMessages } from './seen-messages.js'
@@ -58,7 +58,7 @@ export async function readMessage (msg: MessageInterface, botName: string, start
 // A bare 收到 under a notice is how owners acknowledge it; the meetings feature counts it.
 
 function activates (text: string): boolean {
-  return /^[/#]/.test(text) || TRIGGER_WORDS.some(w => text.startsWith(w)) || ACKNOWLEDGEMENT.test(text)
+  return COMMAND.test(text) || TRIGGER_WORDS.some(w => text.startsWith(w)) || ACKNOWLEDGEMENT.test(text)
 }
 
 /** Remove `@小区助手` (followed by the WeChat mention space U+2005 or a normal space). */

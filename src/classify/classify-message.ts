@@ -2,7 +2,7 @@ import { classifyComplaint as defaultClassifyComplaint, type ComplaintClassifica
 import { answerQuestion } from '../knowledge/answer-question.js'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js'
 import { toSimplified } from '../text/to-simplified.js'
-import { COMMAND, EXPLICIT_COMPLAINT, PUSHED_AROUND, QUESTION, SMALL_TALK } from './message-patterns.js'
+import { COMMAND, EXPLICIT_COMPLAINT, PUSHED_AROUND, QUESTION, SMALL_TALK, TICKET_REFERENCE } from './message-patterns.js'
 
 export type Intent = 'complaint' | 'question' | 'command' | 'chat'
 
@@ -21,6 +21,11 @@ export interface Where { chat: 'group' | 'private', mentioned: boolean }
 
 export interface ClassifyDeps { classifyComplaint: (text: string) => ComplaintClassification }
 
+// A statement shorter than this with only a topic word is a topic, not a report ("换物业").
+const MIN_STATEMENT = 8
+/** …and a faint likeness to an example must be at least this confident. */
+const MIN_WEAK_CONFIDENCE = 0.1
+
 const none = { category: null, bodies: [], urgent: false, skill: null }
 
 /**
@@ -33,6 +38,8 @@ export function classifyMessage (text: string, where: Where, kb: KnowledgeBase, 
   const simplified = toSimplified(text)
   if (simplified === '') return { intent: 'chat', ...none, score: 0 }
   if (COMMAND.test(simplified)) return { intent: 'command', ...none, score: 1 }
+  // Chasing a ticket by its number is complaint business, whatever else it says.
+  if (TICKET_REFERENCE.test(simplified)) return { intent: 'complaint', ...none, score: 1 }
 
   const asks = QUESTION.test(simplified)
   const answer = answerQuestion(kb, simplified)
@@ -40,9 +47,17 @@ export function classifyMessage (text: string, where: Where, kb: KnowledgeBase, 
   // A question the knowledge base answers outright is a question even when it names a
   // problem area ("业委会一个月开几次例会"); an urgent report, a message that says 投诉 or
   // 报修, and a story of being pushed around are complaints.
-  const explicit = EXPLICIT_COMPLAINT.test(simplified)
-  const procedural = asks && answer.kind === 'answer' && !complaint.urgent && !explicit && !PUSHED_AROUND.test(simplified)
-  if ((complaint.isComplaint || explicit) && !procedural) {
+  // Topic words alone ("换物业", "物业费") or a faint likeness to an example do not make a
+  // ticket; a named problem or a complaint word does. 投诉…/报修… says so outright, unless it
+  // asks how complaining works ("投诉要找谁").
+  const problem = complaint.isComplaint && (complaint.evidence === 'problem' || complaint.evidence === 'signal')
+  const explicit = EXPLICIT_COMPLAINT.test(simplified) && !asks
+  const forced = explicit || complaint.urgent || PUSHED_AROUND.test(simplified)
+  const isComplaint = forced || (asks
+    ? problem && answer.kind !== 'answer'
+    : complaint.isComplaint && (problem || complaint.evidence === undefined ||
+      ([...simplified].length >= MIN_STATEMENT && complaint.confidence >= MIN_WEAK_CONFIDENCE)))
+  if (isComplaint) {
     const { category, bodies, urgent, confidence } = complaint
     return { intent: 'complaint', category, bodies, urgent, skill: null, score: confidence }
   }

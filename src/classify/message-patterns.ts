@@ -1,10 +1,13 @@
 // How a message is shaped, as data. Checked on Simplified text (toSimplified first).
 
-/** `/命令` or `#命令`; full-width ／＃ are made half-width by toSimplified. */
-export const COMMAND = /^[/#]/
+/**
+ * `/命令` or `#命令`; full-width ／＃ are made half-width by toSimplified. `#27` is a ticket
+ * number an owner quotes ("#27 怎么还没修"), not a command.
+ */
+export const COMMAND = /^(?:\/|#(?!\s*\d))/
 
 /** Marks of a question. A compound question without them still counts when a skill answers it. */
-export const QUESTION = /[?？]|吗|呢\s*$|怎么|怎样|如何|什么|啥|哪|谁|几[点号天个次时年月岁成回]|多少|多久|多长|能不能|能否|可不可以|可以不|是否|是不是|有没有|要不要|会不会|该不该|请问|咋|为何|为什么|干嘛|咨询|流程|手续|步骤|规定/
+export const QUESTION = /[?？]|吗|呢\s*$|怎么|怎样|如何|(?<!凭)什么|想(?:报名|了解|知道|问问?|咨询|参加|申请|查)|啥|哪|谁|几[点号天个次时年月岁成回]|多少|多久|多长|能不能|能否|可不可以|可以不|是否|是不是|有没有|要不要|会不会|该不该|请问|咋|为何|为什么|干嘛|咨询|流程|手续|步骤|规定/
 
 /**
  * Greetings, thanks, wishes, laughter and stickers sent as text ([强], [玫瑰]). A message
@@ -31,3 +34,6 @@ export const DESCRIBES_PROBLEM = /坏了|坏掉|漏水|渗水|太吵|吵死|噪�
 
 /** 收到 / 已收到 / 收到了，谢谢 / 收到 #3: an owner acknowledging a notice (#N names the meeting). */
 export const ACKNOWLEDGEMENT = /^(?:已)?收到(?:了|啦)?\s*(?:#?\s*(\d+))?\s*(?:[，,。！!~～]*\s*(?:谢谢|好的|明白)?\s*[。！!~～]*)$/
+
+/** `#27 怎么还没修`: an owner chasing one of their tickets. */
+export const TICKET_REFERENCE = /^#\s*(\d+)\s*(.*)$/s

@@ -1,8 +1,12 @@
 // `npm run --silent classify`: JSON lines in, one JSON line out per input, in order.
 // Offline, writes nothing: the same decision code the bot uses (classify-message.ts).
+import 'dotenv/config'
+import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { z } from 'zod'
 import { classifyMessage } from '../classify/classify-message.js'
+import { readOptions } from '../config/read-env-options.js'
+import { FAQ_FILE } from '../features/questions/questions-feature.js'
 import { KnowledgeBase, DEFAULT_SKILLS_DIR } from '../knowledge/knowledge-base.js'
 
 const lineSchema = z.object({
@@ -12,7 +16,9 @@ const lineSchema = z.object({
 })
 
 async function main (): Promise<void> {
-  const kb = await KnowledgeBase.open(process.env.SKILLS_DIR ?? DEFAULT_SKILLS_DIR)
+  // The compound's collected FAQ counts too, as in the bot; it is read, never written.
+  const faqFile = path.join(readOptions().storageDir, FAQ_FILE)
+  const kb = await KnowledgeBase.open(process.env.SKILLS_DIR ?? DEFAULT_SKILLS_DIR, { faqFile })
   for (const p of kb.problems) process.stderr.write(`skill skipped: ${p.path}: ${p.message}\n`)
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity })
   for await (const line of lines) {

@@ -11,6 +11,8 @@ export interface ComplaintClassification {
   bodies: string[]
   urgent: boolean
   confidence: number
+  /** why it is a complaint (see ComplaintEvidence); absent from stubs in tests */
+  evidence?: ComplaintEvidence | null
 }
 
 /**
@@ -133,6 +135,6 @@ export function explainComplaint (text: string): ComplaintDetails {
 
 /** Offline: rules from categories.yaml plus similarity to examples.yaml. */
 export function classifyComplaint (text: string): ComplaintClassification {
-  const { isComplaint, category, bodies, urgent, confidence } = explainComplaint(text)
-  return { isComplaint, category, bodies, urgent, confidence }
+  const { isComplaint, category, bodies, urgent, confidence, evidence } = explainComplaint(text)
+  return { isComplaint, category, bodies, urgent, confidence, evidence }
 }

@@ -6,7 +6,7 @@ export const RATINGS = ['满意', '基本满意', '不满意', '未评价'] as c
 export type Rating = typeof RATINGS[number]
 
 /** Everything that happens to a ticket, with who and when (ISO). */
-export type TicketEventKind = 'create' | TicketAction | 'join' | 'rate' | 'remind' | 'warn' | 'agenda' | 'locate'
+export type TicketEventKind = 'create' | TicketAction | 'join' | 'rate' | 'remind' | 'warn' | 'agenda' | 'locate' | 'chase'
 
 export interface TicketEvent {
   at: string

@@ -63,7 +63,7 @@ describe('classifyComplaint', () => {
   it('rejects questions about procedures, greetings and thanks', () => {
     const wrong = [main, ...holdouts].flatMap(f => f.non_complaints).filter(t => classifyComplaint(t).isComplaint)
     expect(wrong).toEqual([])
-    expect(classifyComplaint('维修资金怎么申请')).toEqual({ isComplaint: false, category: null, bodies: [], urgent: false, confidence: 0.9 })
+    expect(classifyComplaint('维修资金怎么申请')).toEqual({ isComplaint: false, evidence: null, category: null, bodies: [], urgent: false, confidence: 0.9 })
   })
 
   it('marks urgent exactly the complaints labelled urgent', () => {

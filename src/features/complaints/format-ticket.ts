@@ -65,13 +65,13 @@ export function ticketLine (t: Ticket, names: Names, now: Date, showPlace: boole
 const EVENT_NAMES: Record<string, string> = {
   create: '业主反映，登记工单', acknowledge: '受理', reply: '回复', transfer: '转办', close: '办结', return: '退回',
   reopen: '业主不满意，重新打开', join: '又有一位业主反映', rate: '业主评价', remind: '发出提示函', warn: '发出警示函',
-  agenda: '列入联席会议议程', locate: '业主补充位置'
+  agenda: '列入联席会议议程', locate: '业主补充位置', chase: '业主催办'
 }
 
 // Notes worth showing: what a body wrote, the rating, the place. (A join's note is another owner's text.)
-const WITH_NOTE = new Set(['reply', 'transfer', 'close', 'return', 'rate', 'locate'])
+const WITH_NOTE = new Set(['reply', 'transfer', 'close', 'return', 'rate', 'locate', 'chase'])
 // What owners did is never shown with a name, even when the owner also holds a role.
-const OWNER_EVENTS = new Set(['create', 'join', 'rate', 'reopen', 'locate'])
+const OWNER_EVENTS = new Set(['create', 'join', 'rate', 'reopen', 'locate', 'chase'])
 
 function historyLine (e: TicketEvent, names: Names, actorName: (id: string) => string): string {
   const who = OWNER_EVENTS.has(e.kind) ? '' : e.actorId === 'system' ? '系统 ' : `${actorName(e.actorId)} `

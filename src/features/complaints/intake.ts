@@ -1,6 +1,8 @@
 import type { MessageContext } from '../../app/types.js'
 import { extractLocation } from '../../complaints/extract-location.js'
 import { answerRating } from './answer-rating.js'
+import { decisionOf } from '../../classify/message-decision.js'
+import { chaseTicket } from './chase-ticket.js'
 import { acceptedOffer } from './complaint-offer.js'
 import type { Desk } from './desk.js'
 import { answerPending, askLocation } from './locate-complaint.js'
@@ -12,10 +14,14 @@ import { register, whoOf } from './register-complaint.js'
 export async function handleIntake (desk: Desk, ctx: MessageContext): Promise<boolean> {
   if (await answerRating(desk, ctx)) return true
   if (await answerPending(desk, ctx)) return true
+  if (await chaseTicket(desk, ctx)) return true
   // "投诉" after the Q&A offered to register the question as a complaint.
   const offered = acceptedOffer(ctx)
   const said = offered ?? ctx.text
-  const explicit = offered !== undefined || EXPLICIT.test(said)
+  // The shared decision (made by the Q&A, which runs first) wins when there is one.
+  const decided = offered === undefined ? decisionOf(ctx)?.intent : 'complaint'
+  if (decided !== undefined && decided !== 'complaint') return false
+  const explicit = decided === 'complaint' || EXPLICIT.test(said)
   const offline = desk.classify(said)
   if (!offline.isComplaint && !explicit) return false
   const details = await refineWithModel(desk.llm, desk.skills, desk.classify, said, offline)

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { App, Feature, FeatureFactory, MessageContext } from '../../app/types.js'
 import { classifyMessage } from '../../classify/classify-message.js'
+import { rememberDecision } from '../../classify/message-decision.js'
 import { answerQuestion } from '../../knowledge/answer-question.js'
 import { DEFAULT_SKILLS_DIR, KnowledgeBase } from '../../knowledge/knowledge-base.js'
 import { renderSkill, type RenderedSkill } from '../../knowledge/render-skill.js'
@@ -94,6 +95,7 @@ export function createQuestionsFeature (opts: { skillsDir?: string } = {}): Feat
         const question = text.replace(ASKS_BOT, '').trim() || text
         // Classified with its 咨询: the word says it is a question ("咨询 物业费标准").
         const decision = classifyMessage(text, where, kb)
+        rememberDecision(ctx, decision)
         if (decision.intent !== 'question') return false
         ctx.session.clear(CHOICES) // a new question: an old list of choices no longer applies
         if (decision.skill === null) {
