@@ -1,11 +1,10 @@
 import 'dotenv/config'
 import { log as wechatyLog } from 'wechaty'
-import { CompoundError } from './config/load-compound.js'
-import { OptionsError, readOptions } from './config/read-env-options.js'
+import { StartupError } from './app/startup-error.js'
+import { readOptions } from './config/read-env-options.js'
 import { createLogger } from './log/logger.js'
 import { runBot } from './run-bot.js'
 import { parseSandboxArgs, runSandbox } from './sandbox/run-sandbox.js'
-import { StorageCorruptError } from './storage/storage.js'
 
 /** `npm start`: real WeChat when a puppet is configured, otherwise the local sandbox. */
 async function main (): Promise<void> {
@@ -23,7 +22,7 @@ async function main (): Promise<void> {
 main().then(
   () => process.exit(0),
   (err: unknown) => {
-    const known = err instanceof OptionsError || err instanceof CompoundError || err instanceof StorageCorruptError
+    const known = err instanceof StartupError
     process.stderr.write(`启动失败：${known ? (err as Error).message : (err as Error).stack ?? String(err)}\n`)
     process.exit(1)
   }

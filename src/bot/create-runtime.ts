@@ -8,7 +8,8 @@ import type { Options } from '../config/read-env-options.js'
 import type { Logger } from '../log/logger.js'
 import { emptyOutbox, ThrottledOutbox } from '../outbox/outbox.js'
 import { createRoleBook, emptyRoles } from '../roles/role-book.js'
-import { Storage, StorageCorruptError } from '../storage/storage.js'
+import { Storage } from '../storage/storage.js'
+import { StartupError } from '../app/startup-error.js'
 import { CommandRouter } from './command-router.js'
 import { dispatchMessage } from './dispatch-message.js'
 import { emptySeen, SeenMessages } from './seen-messages.js'
@@ -93,9 +94,9 @@ export async function createRuntime ({ options, compound, clock, log, features: 
         try {
           await f.start?.()
         } catch (err) {
-          // A data file that cannot be read stops the start, as the runtime's own files do;
-          // anything else costs only that feature.
-          if (err instanceof StorageCorruptError) return failReady(err)
+          // A data file that cannot be read, or a skills file that does not validate, stops
+          // the start, as the runtime's own files do; anything else costs only that feature.
+          if (err instanceof StartupError) return failReady(err)
           log.error(`start of feature ${f.name} failed`, err)
         }
       }

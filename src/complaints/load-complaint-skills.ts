@@ -3,12 +3,13 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 import type { z } from 'zod'
+import { StartupError } from '../app/startup-error.js'
 import {
   categoriesFileSchema, examplesFileSchema, intentFileSchema, urgentFileSchema, NOT_A_COMPLAINT,
   type CategoriesFile, type ExamplesFile, type IntentFile, type UrgentFile
 } from './skill-schemas.js'
 
-export class ComplaintSkillError extends Error {}
+export class ComplaintSkillError extends StartupError {}
 
 export interface ComplaintSkills {
   categories: CategoriesFile

@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises'
 import { parse } from 'yaml'
 import type { z } from 'zod'
 import { compoundSchema, type Compound } from './compound-schema.js'
+import { StartupError } from '../app/startup-error.js'
 
-export class CompoundError extends Error {}
+export class CompoundError extends StartupError {}
 
 /**
  * Read and validate the compound YAML. A bad value stops the start with one message

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { Level } from '../log/logger.js'
+import { StartupError } from '../app/startup-error.js'
 
 /** Runtime settings and secrets, from the environment (`.env`). The compound itself is YAML. */
 export interface Options {
@@ -12,7 +13,7 @@ export interface Options {
   llm?: { apiKey: string, baseURL?: string, model: string, timeoutMs: number }
 }
 
-export class OptionsError extends Error {}
+export class OptionsError extends StartupError {}
 
 const LEVELS: Level[] = ['debug', 'info', 'warn', 'error', 'silent']
 

@@ -3,8 +3,9 @@ import path from 'node:path'
 import { Low } from 'lowdb'
 import { TextFile } from 'lowdb/node'
 import type { Logger } from '../log/logger.js'
+import { StartupError } from '../app/startup-error.js'
 
-export class StorageCorruptError extends Error {}
+export class StorageCorruptError extends StartupError {}
 
 interface Envelope { schemaVersion: number, data: unknown }
 

@@ -19,3 +19,15 @@ describe('connection', () => {
     expect(h.sent).toEqual([{ chat: '阳光花园业主群', text: '本月接待日通知' }])
   })
 })
+
+describe('feature start', () => {
+  it('a startup error in a feature (bad skills file, unreadable data) stops the start; another error costs only that feature', async () => {
+    const { StartupError } = await import('../../src/app/startup-error.js')
+    const { allFeatures } = await import('../../src/features/index.js')
+    const broken = () => ({ name: 'broken', async start () { throw new StartupError('skills/complaints/categories.yaml: 字段 categories.0.bodies 有误') } })
+    await expect(openSandbox({ features: [broken, ...allFeatures()] })).rejects.toThrow(/categories\.yaml/)
+    const flaky = () => ({ name: 'flaky', async start () { throw new Error('network down') } })
+    h = await openSandbox({ features: [flaky, ...allFeatures()] })
+    expect(await h.run(':dm', '/帮助')).toHaveLength(1)
+  })
+})
