@@ -3,8 +3,10 @@
 // `npm run ledger -- preview [--png OUT.png]`   the latest draft (or published) statement
 // A draft imported here is sent to the chair for confirmation when the bot next starts. Stop
 // the bot first: it keeps the ledger in memory and would overwrite a change made meanwhile.
+import 'dotenv/config'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { StartupError } from '../app/startup-error.js'
 import { readOptions } from '../config/read-env-options.js'
 import { loadCompound } from '../config/load-compound.js'
 import { Storage } from '../storage/storage.js'
@@ -57,6 +59,7 @@ async function main (argv: string[]): Promise<number> {
   if (command === 'preview') {
     const storage = new Storage(options.storageDir)
     const store = await storage.open<DisclosureData>(STORE_NAME, emptyDisclosure)
+    await storage.close() // read only: let the bot have the directory again
     const version = latestDraft(store.data.book) ?? publishedVersions(store.data.book).at(-1)
     if (version === undefined) { console.log('还没有导入过账目。'); return 0 }
     const statement = buildStatement(store.data.book, version)
@@ -74,6 +77,6 @@ async function main (argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(code => { process.exitCode = code }, err => {
-  console.error(`ledger 失败：${(err as Error).stack ?? String(err)}`)
+  console.error(`ledger 失败：${err instanceof StartupError ? err.message : (err as Error).stack ?? String(err)}`)
   process.exitCode = 1
 })

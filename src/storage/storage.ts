@@ -4,6 +4,7 @@ import { Low } from 'lowdb'
 import { TextFile } from 'lowdb/node'
 import type { Logger } from '../log/logger.js'
 import { StartupError } from '../app/startup-error.js'
+import { lockDirectory } from './directory-lock.js'
 
 export class StorageCorruptError extends StartupError {}
 
@@ -51,6 +52,7 @@ export class Store<T> {
 
 export class Storage {
   private readonly stores = new Map<string, Store<any>>()
+  private unlock: (() => void) | undefined
 
   constructor (readonly dir: string, private readonly log?: Logger, private readonly delayMs = 50) {}
 
@@ -59,6 +61,7 @@ export class Storage {
     const existing = this.stores.get(name)
     if (existing) return existing as Store<T>
     await mkdir(this.dir, { recursive: true })
+    this.unlock ??= lockDirectory(this.dir)
     const file = path.join(this.dir, `${name}.json`)
     const low = new Low(new TextFile(file), '')
     await low.read()
@@ -75,9 +78,11 @@ export class Storage {
     await Promise.all([...this.stores.values()].filter(s => s.durable).map(async s => await s.flush()))
   }
 
-  /** Write everything, caches included (on stop). */
+  /** Write everything, caches included, and let another process have the directory (on stop). */
   async close (): Promise<void> {
     await Promise.all([...this.stores.values()].map(async s => await s.flush()))
+    this.unlock?.()
+    this.unlock = undefined
   }
 
   private async decode<T> (file: string, text: string, version: number, options: StoreOptions): Promise<{ data: T, migrated: boolean }> {

@@ -70,3 +70,23 @@ describe('storage', () => {
     expect(await storage.open('a', () => ({}))).toBe(await storage.open('a', () => ({})))
   })
 })
+
+describe('one process per data directory', () => {
+  it('refuses a directory held by another live process, takes over a stale lock, and frees it on close', async () => {
+    const { spawn } = await import('node:child_process')
+    const dir = await tmp()
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'])
+    try {
+      await writeFile(path.join(dir, '.lock'), String(other.pid))
+      await expect(new Storage(dir).open('x', () => ({}))).rejects.toThrow(/正被另一个进程（pid \d+）使用/)
+    } finally {
+      other.kill()
+    }
+    await new Promise(resolve => other.once('exit', resolve))
+    const storage = new Storage(dir)
+    await storage.open('x', () => ({})) // the holder is gone: its lock is stale
+    expect(await readFile(path.join(dir, '.lock'), 'utf8')).toBe(String(process.pid))
+    await storage.close()
+    expect(await readdir(dir)).not.toContain('.lock')
+  })
+})
