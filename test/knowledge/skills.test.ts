@@ -33,9 +33,11 @@ describe('the repository skills', () => {
     for (const s of procedures) expect(path.basename(path.dirname(s.path))).toBe(s.id)
   })
 
-  it('have 6 to 12 owner-phrased examples each', () => {
+  // Varied wording is what finds the right skill for fresh questions; the cap keeps one
+  // skill from crowding out the others by sheer number of examples.
+  it('have 6 to 25 owner-phrased examples each', () => {
     for (const s of procedures) expect(s.examples.length, s.id).toBeGreaterThanOrEqual(6)
-    for (const s of procedures) expect(s.examples.length, s.id).toBeLessThanOrEqual(12)
+    for (const s of procedures) expect(s.examples.length, s.id).toBeLessThanOrEqual(25)
   })
 
   it('name an existing seed file or a national rule for every source', () => {
