@@ -10,7 +10,7 @@ interface FixtureFile { complaints: Labelled[], non_complaints: string[] }
 
 const read = (name: string): FixtureFile => parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as FixtureFile
 const main = read('complaints.yaml')
-const holdouts = [read('complaints-holdout.yaml'), read('complaints-holdout-2.yaml'), read('complaints-holdout-3.yaml')]
+const holdouts = [read('complaints-holdout.yaml'), read('complaints-holdout-2.yaml'), read('complaints-holdout-3.yaml'), read('complaints-holdout-4.yaml')]
 const skills = loadComplaintSkills()
 
 function leadAccuracy (items: Labelled[], label: string): number {
@@ -63,6 +63,8 @@ describe('classifyComplaint', () => {
   it('rejects questions about procedures, greetings and thanks', () => {
     const wrong = [main, ...holdouts].flatMap(f => f.non_complaints).filter(t => classifyComplaint(t).isComplaint)
     expect(wrong).toEqual([])
+    for (const t of ['物业经理是谁', '小区的充电桩在哪里？', '开发商是哪家', '业委会这周六开会吗']) expect(classifyComplaint(t).isComplaint, t).toBe(false)
+    expect(classifyComplaint('我的电动车在车棚被偷了，到底在哪').isComplaint).toBe(true)
     expect(classifyComplaint('维修资金怎么申请')).toEqual({ isComplaint: false, evidence: null, category: null, bodies: [], urgent: false, confidence: 0.9 })
   })
 
@@ -85,6 +87,17 @@ describe('classifyComplaint', () => {
     expect(classifyComplaint('投诉：消防演练的时候冒烟弹太呛了').urgent).toBe(false)
     expect(classifyComplaint('楼道堆满杂物，万一着火人都跑不出去').urgent).toBe(false)
     expect(classifyComplaint('楼道堆满杂物，已经着火了').urgent).toBe(true)
+  })
+
+  it('tells glass smashed by someone from glass falling on people', () => {
+    expect(classifyComplaint('车窗玻璃被人砸了').urgent).toBe(false)
+    expect(classifyComplaint('车窗玻璃被人砸了').bodies[0]).toBe('police')
+    expect(classifyComplaint('楼上阳台的玻璃掉下来砸到车了').urgent).toBe(true)
+  })
+
+  it('takes idle staff of one body for poor service, not for bodies passing a matter on', () => {
+    expect(classifyComplaint('物业的人谁都不管事').bodies[0]).toBe('committee')
+    expect(classifyComplaint('物业说找居委会，居委会说找街道，谁都不管').bodies[0]).toBe('joint')
   })
 
   it('returns the contract shape with the lead first and the informed bodies after', () => {
