@@ -13,8 +13,9 @@ import { register, whoOf } from './register-complaint.js'
 /** Ratings, location answers and new complaints, in that order. */
 export async function handleIntake (desk: Desk, ctx: MessageContext): Promise<boolean> {
   if (await answerRating(desk, ctx)) return true
-  if (await answerPending(desk, ctx)) return true
+  // A chase (#27 …) is never the answer to "where is it?".
   if (await chaseTicket(desk, ctx)) return true
+  if (await answerPending(desk, ctx)) return true
   // "投诉" after the Q&A offered to register the question as a complaint.
   const offered = acceptedOffer(ctx)
   const said = offered ?? ctx.text

@@ -23,4 +23,13 @@ describe('chasing a ticket by its number', () => {
     expect(out[0]!.text).toContain('没有找到您反映的工单 #1')
     expect(out[0]!.text).not.toContain('没有「/1」这个命令')
   })
+
+  it('a chase while a place is awaited is a chase, not the place', async () => {
+    h = await openSandbox()
+    await h.run(':as 张阿姨', '@小区助手 5号楼电梯坏了三天了没人修', '@小区助手 楼上半夜装修电钻吵得睡不着')
+    const out = await h.run('@小区助手 #1 怎么还没人管')
+    expect(textsIn(out, '阳光花园业主群')[0]).toContain('已替您催办')
+    const [place] = await h.run(':dm', '8号楼1201')
+    expect(place!.text).toMatch(/已登记工单 #2（邻里噪音，8号楼/)
+  })
 })
