@@ -1,5 +1,6 @@
 import type { EscalationLevel, Ticket } from './ticket.js'
 import { isOpenState } from './ticket-states.js'
+import { DAY_MS } from '../clock/shanghai-time.js'
 
 /** The body that convenes the joint meeting and receives 警示 (seed 003). */
 export const PARTY_BODY = 'party'
@@ -70,7 +71,7 @@ export function recordEscalation (ticket: Ticket, step: EscalationStep, now: Dat
 /** No rating within the wait: recorded as 未评价 (pure; undefined when nothing to do). */
 export function expireRating (ticket: Ticket, now: Date, waitDays: number): Ticket | undefined {
   if (ticket.ratingAskedAt === null || ticket.state !== 'closed') return undefined
-  if (now.getTime() < Date.parse(ticket.ratingAskedAt) + waitDays * 86_400_000) return undefined
+  if (now.getTime() < Date.parse(ticket.ratingAskedAt) + waitDays * DAY_MS) return undefined
   return {
     ...ticket,
     rating: '未评价',

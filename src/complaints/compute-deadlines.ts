@@ -1,6 +1,7 @@
 import type { DeadlinesConfig, Duration } from './deadline-schema.js'
 import { expandDays, parseDuration } from './deadline-schema.js'
 import { addWorkingDays, workdayCalendar, type WorkdayCalendar } from './working-days.js'
+import { DAY_MS, HOUR_MS } from '../clock/shanghai-time.js'
 
 /** ISO times; the 警示 times are at `warn_factor` times the deadline. */
 export interface TicketDeadlines {
@@ -10,7 +11,7 @@ export interface TicketDeadlines {
   closeWarnAt: string
 }
 
-const MS: Record<Exclude<Duration['unit'], 'workday'>, number> = { minute: 60_000, hour: 3600_000, day: 86_400_000 }
+const MS: Record<Exclude<Duration['unit'], 'workday'>, number> = { minute: 60_000, hour: HOUR_MS, day: DAY_MS }
 
 /** `from` plus `times` × the duration, working days on the Chinese calendar. */
 export function addDuration (from: Date, duration: Duration, times = 1, calendar?: WorkdayCalendar): Date {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DAY_MS } from '../clock/shanghai-time.js'
 
 // Mounted by the compound loader at `deadlines:`. Every value has a default, so the
 // section may be left out. Durations are written as 30m / 2h / 3d / 1wd or in Chinese
@@ -60,7 +61,7 @@ export function expandDays (entries: readonly string[]): string[] {
     if (!m) continue
     const start = Date.parse(`${m[1]!}T00:00:00Z`)
     const end = Date.parse(`${m[2] ?? m[1]!}T00:00:00Z`)
-    for (let t = start; t <= end && days.length < 3660; t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10))
+    for (let t = start; t <= end && days.length < 3660; t += DAY_MS) days.push(new Date(t).toISOString().slice(0, 10))
   }
   return days
 }

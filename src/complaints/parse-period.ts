@@ -1,6 +1,8 @@
 // Report periods for /统计, on the Asia/Shanghai calendar: 本月, 上月, 本季度, 上季度,
 // 今年, 2026Q4, 2026年第四季度, 2026-10, 2026年10月, 2026.
 
+import { fromShanghai, shanghaiParts } from '../clock/shanghai-time.js'
+
 export interface StatsPeriod {
   label: string
   /** inclusive */
@@ -9,11 +11,10 @@ export interface StatsPeriod {
   end: Date
 }
 
-const OFFSET_MS = 8 * 3600_000
 const QUARTER_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 1: 1, 2: 2, 3: 3, 4: 4 }
 
 /** Midnight Shanghai on the first of `month` (0-based, may overflow into the next year). */
-const monthStart = (year: number, month: number): Date => new Date(Date.UTC(year, month, 1) - OFFSET_MS)
+const monthStart = (year: number, month: number): Date => fromShanghai(year, month + 1, 1)
 
 function months (year: number, first: number, count: number, label: string): StatsPeriod {
   return { label, start: monthStart(year, first), end: monthStart(year, first + count) }
@@ -21,17 +22,16 @@ function months (year: number, first: number, count: number, label: string): Sta
 
 const quarter = (year: number, q: number): StatsPeriod => months(year, (q - 1) * 3, 3, `${year}年第${'一二三四'[q - 1]}季度`)
 const month = (year: number, m: number): StatsPeriod => {
-  const start = monthStart(year, m)
-  const shifted = new Date(start.getTime() + OFFSET_MS)
-  return months(year, m, 1, `${shifted.getUTCFullYear()}年${shifted.getUTCMonth() + 1}月`)
+  const start = shanghaiParts(monthStart(year, m))
+  return months(year, m, 1, `${start.year}年${start.month}月`)
 }
 
 /** The period a text names, relative to `now`; undefined when the text is not a period. */
 export function parsePeriod (text: string, now: Date): StatsPeriod | undefined {
   const t = text.trim().toUpperCase().replace(/\s+/g, '')
-  const local = new Date(now.getTime() + OFFSET_MS)
-  const year = local.getUTCFullYear()
-  const m = local.getUTCMonth()
+  const local = shanghaiParts(now)
+  const year = local.year
+  const m = local.month - 1
   const q = Math.floor(m / 3) + 1
   if (t === '' || t === '本月' || t === '这个月') return month(year, m)
   if (t === '上月' || t === '上个月') return month(year, m - 1)

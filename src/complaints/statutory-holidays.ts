@@ -1,4 +1,5 @@
 import chineseDays from 'chinese-days'
+import { DAY_MS } from '../clock/shanghai-time.js'
 
 // `chinese-days` carries each year's official schedule (holidays and make-up working days)
 // only once the State Council has published it, usually in November for the next year. For
@@ -9,7 +10,6 @@ import chineseDays from 'chinese-days'
 // days the State Council adds are unknowable in advance: the compound may list the official
 // schedule in its YAML (deadlines.holidays / deadlines.workdays) once it is published.
 
-const DAY_MS = 86_400_000
 const dayOf = (iso: string): Date => new Date(`${iso}T00:00:00Z`)
 const isoOf = (date: Date): string => date.toISOString().slice(0, 10)
 const plus = (iso: string, days: number): string => isoOf(new Date(dayOf(iso).getTime() + days * DAY_MS))

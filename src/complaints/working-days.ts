@@ -1,12 +1,10 @@
 import chineseDays from 'chinese-days'
+import { DAY_MS, fromShanghai, shanghaiDate, shanghaiParts } from '../clock/shanghai-time.js'
 import { libraryKnowsYear, statutoryHolidays } from './statutory-holidays.js'
 
-// Wall-clock arithmetic in Asia/Shanghai (UTC+8 all year: China has no daylight saving),
-// with working days from `chinese-days` (public holidays and make-up working days), the
+// Working days from `chinese-days` (public holidays and make-up working days), the
 // statutory days for years it does not know yet, and the compound's own corrections.
 
-const OFFSET_MS = 8 * 3600_000
-const DAY_MS = 24 * 3600_000
 
 /** Days the compound YAML declares ("YYYY-MM-DD"), taking precedence over the library. */
 export interface CalendarOverrides {
@@ -18,15 +16,10 @@ export interface WorkdayCalendar {
   isWorkingDay (date: Date): boolean
 }
 
-/** "YYYY-MM-DD" of the Shanghai calendar day `date` falls on. */
-export function shanghaiDay (date: Date): string {
-  return new Date(date.getTime() + OFFSET_MS).toISOString().slice(0, 10)
-}
-
 /** Midnight (Shanghai) starting the day of `date`. */
-export function startOfShanghaiDay (date: Date): Date {
-  const shifted = date.getTime() + OFFSET_MS
-  return new Date(shifted - (shifted % DAY_MS) - OFFSET_MS)
+function startOfShanghaiDay (date: Date): Date {
+  const p = shanghaiParts(date)
+  return fromShanghai(p.year, p.month, p.day)
 }
 
 /** A calendar with the compound's corrections; without them, the library and the law. */
@@ -35,7 +28,7 @@ export function workdayCalendar (overrides: CalendarOverrides = { holidays: [], 
   const workdays = new Set(overrides.workdays)
   return {
     isWorkingDay (date) {
-      const day = shanghaiDay(date)
+      const day = shanghaiDate(date)
       if (workdays.has(day)) return true
       if (holidays.has(day)) return false
       const year = Number(day.slice(0, 4))

@@ -1,6 +1,6 @@
 import type { FundStatement, ItemLine, Statement } from './build-statement.js'
 import { formatFen } from './money.js'
-import { shanghaiDate } from '../schedule/shanghai-time.js'
+import { shanghaiDate } from '../clock/shanghai-time.js'
 
 export const STATEMENT_TEXT_LIMIT = 1500
 

@@ -1,4 +1,4 @@
-import { calendarDaysBetween, formatChineseDateTime, fromShanghai, shanghaiParts } from '../schedule/shanghai-time.js'
+import { calendarDaysBetween, formatChineseDateTime, fromShanghai, shanghaiParts } from '../clock/shanghai-time.js'
 import type { MeetingDraft } from './parse-meeting-command.js'
 import { MEETING_TYPE_SPECS } from './meeting-types.js'
 

@@ -1,4 +1,4 @@
-import { DAY_MS, HOUR_MS, MINUTE_MS, calendarDaysBetween } from '../schedule/shanghai-time.js'
+import { DAY_MS, HOUR_MS, MINUTE_MS, calendarDaysBetween } from '../clock/shanghai-time.js'
 
 // Reminders before every meeting, as data. Times are relative to the meeting's start.
 // `minAfterNoticeMs`: a reminder that would come this soon after the notice itself is left

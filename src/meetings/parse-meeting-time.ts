@@ -1,4 +1,4 @@
-import { calendarDaysBetween, fromShanghai, shanghaiParts } from '../schedule/shanghai-time.js'
+import { calendarDaysBetween, fromShanghai, shanghaiParts } from '../clock/shanghai-time.js'
 
 // Dates and times as committee members type them, read as Asia/Shanghai wall-clock time.
 

@@ -1,4 +1,4 @@
-import { formatChineseDateTime } from '../schedule/shanghai-time.js'
+import { formatChineseDateTime } from '../clock/shanghai-time.js'
 import type { MeetingDraft } from './parse-meeting-command.js'
 import { MEETING_TYPE_SPECS } from './meeting-types.js'
 import { timeToGo } from './meeting-reminders.js'

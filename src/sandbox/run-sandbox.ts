@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import readline from 'node:readline'
-import { parseShanghai } from '../clock/clock.js'
+import { parseShanghai } from '../clock/shanghai-time.js'
 import { OptionsError, type Options } from '../config/read-env-options.js'
 import { allFeatures } from '../features/index.js'
 import type { Logger } from '../log/logger.js'

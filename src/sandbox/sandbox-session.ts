@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { ManualClock, parseShanghai } from '../clock/clock.js'
+import { ManualClock } from '../clock/clock.js'
+import { parseShanghai } from '../clock/shanghai-time.js'
 import { createRuntime, type Runtime } from '../bot/create-runtime.js'
 import { loadCompound } from '../config/load-compound.js'
 import type { Options } from '../config/read-env-options.js'

@@ -1,5 +1,5 @@
 import { parse, validate } from 'node-cron'
-import { DAY_MS, SHANGHAI_OFFSET_MS, daysInMonth, fromShanghai } from './shanghai-time.js'
+import { DAY_MS, SHANGHAI_OFFSET_MS, daysInMonth, fromShanghai } from '../clock/shanghai-time.js'
 
 // node-cron validates and expands the pattern; the walk over Shanghai days is ours because
 // node-cron only looks forward from the real "now", while the scheduler needs every time

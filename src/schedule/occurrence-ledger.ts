@@ -1,7 +1,7 @@
 import type { Calendar } from './calendar-schema.js'
 import type { JobId } from './calendar-jobs.js'
 import { occurrencesBetween } from './occurrences-between.js'
-import { DAY_MS, HOUR_MS } from './shanghai-time.js'
+import { DAY_MS, HOUR_MS } from '../clock/shanghai-time.js'
 
 // The persisted record of every scheduled occurrence and each of its targets. It is a plain
 // object so the storage layer can write it as JSON after every change. The protocol that

@@ -1,5 +1,5 @@
 import type { Survey, SurveySummary } from './survey.js'
-import { formatChineseDateTime } from '../schedule/shanghai-time.js'
+import { formatChineseDateTime } from '../clock/shanghai-time.js'
 
 export function renderSurveyInvitation (survey: Survey): string {
   return [

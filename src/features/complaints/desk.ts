@@ -4,7 +4,6 @@ import { deadlinesSchema, type DeadlinesConfig } from '../../complaints/deadline
 import { ComplaintSkillError, loadComplaintSkills, type ComplaintSkills } from '../../complaints/load-complaint-skills.js'
 import { maskPhones } from '../../complaints/mask-phone.js'
 import { libraryKnowsYear } from '../../complaints/statutory-holidays.js'
-import { formatShanghai } from '../../clock/clock.js'
 import { complainantsOf, type Ticket } from '../../complaints/ticket.js'
 import { createLlm, type Llm } from '../../llm/create-llm.js'
 import { bodyName, RELAY_BODY } from './body-desk.js'
@@ -12,6 +11,7 @@ import type { Names } from './format-ticket.js'
 import { emptyPending, PENDING_STORE, type PendingData } from './pending-location.js'
 import { TicketStore } from './ticket-store.js'
 import type { Store } from '../../storage/storage.js'
+import { DAY_MS, shanghaiParts } from '../../clock/shanghai-time.js'
 
 /** Everything the complaint handlers share, opened once per process. */
 export interface Desk {
@@ -104,8 +104,8 @@ async function openDesk (app: App): Promise<Desk> {
  */
 function warnUnknownHolidays (app: App, config: DeadlinesConfig): void {
   const now = app.clock.now()
-  const soon = new Date(now.getTime() + 60 * 86_400_000)
-  for (const year of new Set([now, soon].map(d => Number(formatShanghai(d).slice(0, 4))))) {
+  const soon = new Date(now.getTime() + 60 * DAY_MS)
+  for (const year of new Set([now, soon].map(d => shanghaiParts(d).year))) {
     const listed = [...config.holidays, ...config.workdays].some(d => d.startsWith(`${year}-`))
     if (!libraryKnowsYear(year) && !listed) {
       app.log.warn(`complaints: chinese-days 尚无 ${year} 年放假安排，工单时限暂按法定节假日推算（不含调休）；国务院公布后请在小区配置 deadlines.holidays / deadlines.workdays 中补充`)

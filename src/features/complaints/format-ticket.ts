@@ -1,4 +1,4 @@
-import { formatShanghai } from '../../clock/clock.js'
+import { DAY_MS, shanghaiClock, shanghaiParts, WEEKDAY_NAMES } from '../../clock/shanghai-time.js'
 import { maskPhones } from '../../complaints/mask-phone.js'
 import type { Rate, Stats } from '../../complaints/compute-stats.js'
 import type { Ticket, TicketEvent } from '../../complaints/ticket.js'
@@ -6,12 +6,10 @@ import { stateLabel } from '../../complaints/ticket-states.js'
 
 /** 2026-11-03T02:00:00Z → 11月3日 10:00 (Asia/Shanghai): when something happened. */
 export function shortTime (iso: string): string {
-  const [date = '', time = ''] = formatShanghai(new Date(iso)).split(' ')
-  const [, m, d] = date.split('-')
-  return `${Number(m)}月${Number(d)}日 ${time}`
+  const at = new Date(iso)
+  const p = shanghaiParts(at)
+  return `${p.month}月${p.day}日 ${shanghaiClock(at)}`
 }
-
-const WEEKDAYS = '日一二三四五六'
 
 /**
  * A deadline, with the weekday so people can place it: 11月23日（周一）19:30. A deadline at
@@ -20,10 +18,10 @@ const WEEKDAYS = '日一二三四五六'
  */
 export function dueTime (iso: string): string {
   const at = new Date(iso)
-  const [, time = ''] = formatShanghai(at).split(' ')
+  const time = shanghaiClock(at)
   const endOfDay = time === '00:00'
-  const day = new Date(at.getTime() + 8 * 3600_000 - (endOfDay ? 86_400_000 : 0))
-  return `${day.getUTCMonth() + 1}月${day.getUTCDate()}日（周${WEEKDAYS[day.getUTCDay()]!}）${endOfDay ? '24:00' : time}`
+  const day = shanghaiParts(new Date(at.getTime() - (endOfDay ? DAY_MS : 0)))
+  return `${day.month}月${day.day}日（周${WEEKDAY_NAMES[day.weekday]!}）${endOfDay ? '24:00' : time}`
 }
 
 /** "11月20日（周五）20:00前受理、21:30前办结": the day is not repeated when both fall on it. */

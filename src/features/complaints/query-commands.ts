@@ -6,6 +6,7 @@ import { isStaff, mayActFor, parseBody, STAFF_ROLES } from './body-desk.js'
 import { ticketFor } from './body-commands.js'
 import type { Desk } from './desk.js'
 import { isOverdue, statsText, ticketDetails, ticketLine } from './format-ticket.js'
+import { DAY_MS } from '../../clock/shanghai-time.js'
 
 const MAX_LINES = 30
 
@@ -92,7 +93,7 @@ export function queryCommands (getDesk: () => Promise<Desk>): Command[] {
       async run (ctx) {
         const desk = await getDesk()
         const now = desk.app.clock.now()
-        const mine = await desk.store.ticketsOf(ctx.talker.id, new Date(now.getTime() - 365 * 86_400_000))
+        const mine = await desk.store.ticketsOf(ctx.talker.id, new Date(now.getTime() - 365 * DAY_MS))
         if (mine.length === 0) return await ctx.reply('您还没有反映过问题。可以直接说，例如：投诉 3号楼路灯坏了')
         await privately(ctx, ['您反映的工单（一年内及未办结的）：', ...lines(desk, mine, now), '查看详情：/工单 编号'].join('\n'))
       }

@@ -9,6 +9,7 @@ import type { Desk } from './desk.js'
 import { carryOut } from './escalate-tickets.js'
 import { dueSpan, ticketCard } from './format-ticket.js'
 import type { Draft } from './pending-location.js'
+import { DAY_MS } from '../../clock/shanghai-time.js'
 
 /** Whom intake answers: the person in the chat, or (from the clock) privately with a group fallback. */
 export interface Who {
@@ -39,7 +40,7 @@ const URGENT_ADVICE = '如有人员被困、受伤或起火、燃气泄漏等危
 
 /** File a complaint, or join it to the open ticket about the same matter. Returns the new ticket (undefined when joined). */
 export async function register (desk: Desk, who: Who, draft: Draft, location: ComplaintLocation | null, now: Date): Promise<Ticket | undefined> {
-  const window = now.getTime() - desk.config.duplicate_window_days * 86_400_000
+  const window = now.getTime() - desk.config.duplicate_window_days * DAY_MS
   const same = desk.store.openTickets().find(t => Date.parse(t.createdAt) >= window &&
     isSameMatter({ category: t.category, location: t.location, compoundWide: draft.compoundWide }, { category: draft.category, location, compoundWide: draft.compoundWide }))
   if (same) {

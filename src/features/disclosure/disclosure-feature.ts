@@ -2,7 +2,7 @@ import type { App, Feature, FeatureFactory, MessageContext } from '../../app/typ
 import { latestDraft, publishedVersion, publishedVersions, type LedgerVersion } from '../../ledger/ledger-book.js'
 import { publishVersion, staleFollower } from '../../ledger/publish-version.js'
 import { periodFromId } from '../../ledger/period.js'
-import { formatChineseDateTime } from '../../schedule/shanghai-time.js'
+import { formatChineseDateTime } from '../../clock/shanghai-time.js'
 import type { Store } from '../../storage/storage.js'
 import { readCalendar } from '../schedule/read-calendar.js'
 import { describeTarget, resolveAudiences, type Content } from '../schedule/targets.js'

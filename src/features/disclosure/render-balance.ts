@@ -1,7 +1,7 @@
 import { buildStatement } from '../../ledger/build-statement.js'
 import type { LedgerVersion } from '../../ledger/ledger-book.js'
 import { formatFen } from '../../ledger/money.js'
-import { shanghaiDate } from '../../schedule/shanghai-time.js'
+import { shanghaiDate } from '../../clock/shanghai-time.js'
 import type { DisclosureData } from './disclosure-store.js'
 
 /** `/余额`: closing balances of the latest published version only; drafts are never shown. */

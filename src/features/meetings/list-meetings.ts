@@ -1,5 +1,5 @@
 import type { MessageContext } from '../../app/types.js'
-import { formatChineseDateTime } from '../../schedule/shanghai-time.js'
+import { formatChineseDateTime } from '../../clock/shanghai-time.js'
 import { resolveAudiences } from '../schedule/targets.js'
 import type { MeetingsData } from './meetings-store.js'
 

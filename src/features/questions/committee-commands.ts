@@ -1,5 +1,5 @@
 import type { App, Command } from '../../app/types.js'
-import { formatShanghai } from '../../clock/clock.js'
+import { formatShanghai } from '../../clock/shanghai-time.js'
 import { appendFaq, FaqError } from '../../knowledge/append-faq.js'
 import type { QuestionsDeps } from './questions-feature.js'
 import { parseQuestionNumber } from './question-store.js'

@@ -1,7 +1,7 @@
 import type { JobId } from '../../schedule/calendar-jobs.js'
 import { JOB_SPECS } from '../../schedule/calendar-jobs.js'
 import type { MissedOccurrence } from '../../schedule/occurrence-ledger.js'
-import { shanghaiParts } from '../../schedule/shanghai-time.js'
+import { shanghaiParts } from '../../clock/shanghai-time.js'
 
 // What the chair can still do about each calendar job that went unsent, as data. The chair is
 // not technical: every line says what was missed and which command makes up for it.

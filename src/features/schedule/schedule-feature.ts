@@ -5,7 +5,7 @@ import {
   emptyOccurrenceRecord, startOccurrenceRecord, type DueSend, type MissedOccurrence, type OccurrenceRecord
 } from '../../schedule/occurrence-ledger.js'
 import { runDueOccurrences } from '../../schedule/run-due-occurrences.js'
-import { formatChineseDateTime } from '../../schedule/shanghai-time.js'
+import { formatChineseDateTime } from '../../clock/shanghai-time.js'
 import type { Store } from '../../storage/storage.js'
 import { deliverJob, runJob, type JobRun } from './job-messages.js'
 import { readCalendar } from './read-calendar.js'

@@ -2,7 +2,7 @@ import type { App, Feature, FeatureFactory, MessageContext } from '../../app/typ
 import { parseSurveyAnswer } from '../../survey/parse-survey-answer.js'
 import { renderSurveySummary } from '../../survey/render-survey.js'
 import { recordAnswer, summarizeSurvey, type Survey } from '../../survey/survey.js'
-import { formatChineseDateTime } from '../../schedule/shanghai-time.js'
+import { formatChineseDateTime } from '../../clock/shanghai-time.js'
 import type { Store } from '../../storage/storage.js'
 import { notifyChair, resolveAudiences, sendToTarget } from '../schedule/targets.js'
 import { openSurvey, openSurveys, type SurveysData } from './survey-store.js'

@@ -1,6 +1,6 @@
 import type { App } from '../../app/types.js'
 import { lastCompletePeriod, periodOfDate } from '../../ledger/period.js'
-import { DAY_MS, shanghaiDate } from '../../schedule/shanghai-time.js'
+import { DAY_MS, shanghaiDate } from '../../clock/shanghai-time.js'
 import type { Store } from '../../storage/storage.js'
 import { renderSurveyInvitation } from '../../survey/render-survey.js'
 import type { Survey } from '../../survey/survey.js'

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { parseShanghai } from '../../../src/clock/clock.js'
+import { parseShanghai } from '../../../src/clock/shanghai-time.js'
 import { saveSandboxClock } from '../../../src/sandbox/sandbox-clock.js'
 import { openSandbox, textsIn, type Harness } from '../../helpers/sandbox-harness.js'
 

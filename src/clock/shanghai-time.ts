@@ -69,3 +69,22 @@ export function calendarDaysBetween (from: Date, to: Date): number {
 export function daysInMonth (year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
+
+/** Parse `YYYY-MM-DD HH:mm` (or `YYYY-MM-DDTHH:mm`, or a date alone) as Shanghai wall time; undefined for 2026-02-30. */
+export function parseShanghai (text: string): Date | undefined {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2}))?$/.exec(text.trim())
+  if (!m) return undefined
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0'].map(Number) as [number, number, number, number, number]
+  if (hour > 23 || minute > 59) return undefined
+  const date = fromShanghai(year, month, day, hour, minute)
+  const p = shanghaiParts(date)
+  return p.year === year && p.month === month && p.day === day ? date : undefined
+}
+
+/** `YYYY-MM-DD HH:mm` in Shanghai: for logs, lists and file names. */
+export function formatShanghai (instant: Date): string {
+  return `${shanghaiDate(instant)} ${shanghaiClock(instant)}`
+}
+
+/** 日 一 二 … 六, indexed by WallTime.weekday. */
+export const WEEKDAY_NAMES = WEEKDAYS
