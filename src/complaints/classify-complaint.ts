@@ -125,12 +125,30 @@ function rejectConfidence (intent: Intent, scores: RuleScore[]): number {
 
 const round = (x: number): number => Math.round(x * 100) / 100
 
-let shared: ComplaintClassifier | undefined
+let shared: { skills: ComplaintSkills, classify: ComplaintClassifier } | undefined
 
-/** The classifier over skills/complaints/ (loaded on first use). */
+/**
+ * The classifier over skills/complaints/, built once per process: the bot's decision
+ * (classifyMessage), the complaints desk and the CLI share one copy. It remembers its last
+ * answer, because the decision and then the intake ask about the same message.
+ */
+export function sharedComplaintClassifier (): { skills: ComplaintSkills, classify: ComplaintClassifier } {
+  if (shared === undefined) {
+    const skills = loadComplaintSkills()
+    const classify = createComplaintClassifier(skills)
+    let last: { text: string, details: ComplaintDetails } | undefined
+    const remembering = (text: string): ComplaintDetails => {
+      if (last?.text !== text) last = { text, details: classify(text) }
+      return last.details
+    }
+    shared = { skills, classify: Object.assign(remembering, { withCategory: classify.withCategory }) }
+  }
+  return shared
+}
+
+/** The details behind a decision (evidence, variant, neighbours), from the shared classifier. */
 export function explainComplaint (text: string): ComplaintDetails {
-  shared ??= createComplaintClassifier(loadComplaintSkills())
-  return shared(text)
+  return sharedComplaintClassifier().classify(text)
 }
 
 /** Offline: rules from categories.yaml plus similarity to examples.yaml. */

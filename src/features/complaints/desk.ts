@@ -1,7 +1,7 @@
 import type { App } from '../../app/types.js'
-import { createComplaintClassifier, type ComplaintClassifier } from '../../complaints/classify-complaint.js'
+import { sharedComplaintClassifier, type ComplaintClassifier } from '../../complaints/classify-complaint.js'
 import { deadlinesSchema, type DeadlinesConfig } from '../../complaints/deadline-schema.js'
-import { ComplaintSkillError, loadComplaintSkills, type ComplaintSkills } from '../../complaints/load-complaint-skills.js'
+import { ComplaintSkillError, type ComplaintSkills } from '../../complaints/load-complaint-skills.js'
 import { maskPhones } from '../../complaints/mask-phone.js'
 import { libraryKnowsYear } from '../../complaints/statutory-holidays.js'
 import { complainantsOf, type Ticket } from '../../complaints/ticket.js'
@@ -44,7 +44,7 @@ export async function deskOf (app: App): Promise<Desk> {
 }
 
 async function openDesk (app: App): Promise<Desk> {
-  const skills = loadComplaintSkills()
+  const { skills, classify } = sharedComplaintClassifier()
   const parsed = deadlinesSchema.safeParse(app.compound.deadlines)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
@@ -58,11 +58,12 @@ async function openDesk (app: App): Promise<Desk> {
 
   async function targetOf (body: string): Promise<{ key: string, send: (text: string) => Promise<void> } | undefined> {
     const relay = RELAY_BODY[body]
-    const target = await app.directory.bodyTarget(body) ??
+    const own = await app.directory.bodyTarget(body)
+    const target = own ??
       (relay ? await app.directory.bodyTarget(relay) : undefined) ??
       await app.directory.bodyTarget('committee')
     if (!target) return undefined
-    const note = (await app.directory.bodyTarget(body)) ? '' : `（${names.body(body)}未配置微信，请代为转交）\n`
+    const note = own ? '' : `（${names.body(body)}未配置微信，请代为转交）\n`
     if (target.kind === 'room') return { key: `room:${target.roomId}`, send: async text => await app.outbox.toRoom({ roomId: target.roomId, text: maskPhones(note + text) }) }
     return { key: `contact:${target.contactId}`, send: async text => await app.outbox.toContact({ contactId: target.contactId, text: note + text }) }
   }
@@ -73,7 +74,7 @@ async function openDesk (app: App): Promise<Desk> {
     pending,
     config: parsed.data,
     skills,
-    classify: createComplaintClassifier(skills),
+    classify,
     llm: app.options.llm ? createLlm(app.options.llm) : undefined,
     names,
     async toBodies (bodies, text) {
