@@ -1,5 +1,5 @@
 import { classifyComplaint as defaultClassifyComplaint, type ComplaintClassification } from '../complaints/classify-complaint.js'
-import { answerQuestion } from '../knowledge/answer-question.js'
+import { answerQuestion, type Answer } from '../knowledge/answer-question.js'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js'
 import { toSimplified } from '../text/to-simplified.js'
 import { COMMAND, EXPLICIT_COMPLAINT, PUSHED_AROUND, QUESTION, SMALL_TALK, TICKET_REFERENCE } from './message-patterns.js'
@@ -34,22 +34,26 @@ const none = { category: null, bodies: [], urgent: false, skill: null }
  * can answer outright; with a mention or in private, close matches get choices and
  * compound questions no skill covers are handed to the committee.
  */
-export function classifyMessage (text: string, where: Where, kb: KnowledgeBase, deps: ClassifyDeps = { classifyComplaint: defaultClassifyComplaint }): Classification {
+export function classifyMessage (text: string, where: Where, kb: KnowledgeBase, deps?: ClassifyDeps): Classification {
+  return decideMessage(text, where, kb, deps).classification
+}
+
+/** The decision with the retrieval behind it, so the Q&A answers from it without searching again. */
+export function decideMessage (text: string, where: Where, kb: KnowledgeBase, deps: ClassifyDeps = { classifyComplaint: defaultClassifyComplaint }): { classification: Classification, answer?: Answer } {
   const simplified = toSimplified(text)
-  if (simplified === '') return { intent: 'chat', ...none, score: 0 }
-  if (COMMAND.test(simplified)) return { intent: 'command', ...none, score: 1 }
+  const decided = (classification: Classification, answer?: Answer) => ({ classification, answer })
+  if (simplified === '') return decided({ intent: 'chat', ...none, score: 0 })
+  if (COMMAND.test(simplified)) return decided({ intent: 'command', ...none, score: 1 })
   // Chasing a ticket by its number is complaint business, whatever else it says.
-  if (TICKET_REFERENCE.test(simplified)) return { intent: 'complaint', ...none, score: 1 }
+  if (TICKET_REFERENCE.test(simplified)) return decided({ intent: 'complaint', ...none, score: 1 })
 
   const asks = QUESTION.test(simplified)
   const answer = answerQuestion(kb, simplified)
   const complaint = deps.classifyComplaint(simplified)
-  // A question the knowledge base answers outright is a question even when it names a
-  // problem area ("业委会一个月开几次例会"); an urgent report, a message that says 投诉 or
-  // 报修, and a story of being pushed around are complaints.
-  // Topic words alone ("换物业", "物业费") or a faint likeness to an example do not make a
-  // ticket; a named problem or a complaint word does. 投诉…/报修… says so outright, unless it
-  // asks how complaining works ("投诉要找谁").
+  // A question the knowledge base answers outright is a question even when it names a problem
+  // area ("业委会一个月开几次例会"). Complaints: an urgent report, 投诉…/报修… (unless it asks how
+  // complaining works: "投诉要找谁"), a story of being pushed around, a named problem or a
+  // complaint word. Topic words alone ("物业费") or a faint likeness make no ticket.
   const problem = complaint.isComplaint && (complaint.evidence === 'problem' || complaint.evidence === 'signal')
   const explicit = EXPLICIT_COMPLAINT.test(simplified) && !asks
   const forced = explicit || complaint.urgent || PUSHED_AROUND.test(simplified)
@@ -59,17 +63,18 @@ export function classifyMessage (text: string, where: Where, kb: KnowledgeBase, 
       ([...simplified].length >= MIN_STATEMENT && complaint.confidence >= MIN_WEAK_CONFIDENCE)))
   if (isComplaint) {
     const { category, bodies, urgent, confidence } = complaint
-    return { intent: 'complaint', category, bodies, urgent, skill: null, score: confidence }
+    return decided({ intent: 'complaint', category, bodies, urgent, skill: null, score: confidence })
   }
 
-  if (!asks && SMALL_TALK.test(simplified)) return { intent: 'chat', ...none, score: 0 }
+  const chat = decided({ intent: 'chat', ...none, score: 0 })
+  if (!asks && SMALL_TALK.test(simplified)) return chat
   const addressed = where.chat === 'private' || where.mentioned
-  const question = (skill: string | null, score: number): Classification => ({ intent: 'question', ...none, skill, score: round(score) })
+  const question = (skill: string | null, score: number) => decided({ intent: 'question', ...none, skill, score: round(score) }, answer)
 
   if (answer.kind === 'answer' && (addressed || asks)) return question(answer.skill.id, answer.score)
   if (answer.kind === 'choices' && addressed) return question(answer.skills[0]?.id ?? null, answer.scores[0] ?? 0)
   if (addressed && asks && kb.isCompoundTopic(simplified)) return question(null, answer.kind === 'unknown' ? answer.score : 0)
-  return { intent: 'chat', ...none, score: 0 }
+  return chat
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000

@@ -1,8 +1,7 @@
 import path from 'node:path'
 import type { App, Feature, FeatureFactory, MessageContext } from '../../app/types.js'
-import { classifyMessage } from '../../classify/classify-message.js'
+import { decideMessage } from '../../classify/classify-message.js'
 import { rememberDecision } from '../../classify/message-decision.js'
-import { answerQuestion } from '../../knowledge/answer-question.js'
 import { DEFAULT_SKILLS_DIR, KnowledgeBase } from '../../knowledge/knowledge-base.js'
 import { renderSkill, type RenderedSkill } from '../../knowledge/render-skill.js'
 import type { Skill } from '../../knowledge/skill-schema.js'
@@ -94,7 +93,7 @@ export function createQuestionsFeature (opts: { skillsDir?: string } = {}): Feat
         const where = { chat: ctx.isPrivate ? 'private' as const : 'group' as const, mentioned: ctx.mentioned || ASKS_BOT.test(text) }
         const question = text.replace(ASKS_BOT, '').trim() || text
         // Classified with its 咨询: the word says it is a question ("咨询 物业费标准").
-        const decision = classifyMessage(text, where, kb)
+        const { classification: decision, answer: found } = decideMessage(text, where, kb)
         rememberDecision(ctx, decision)
         if (decision.intent !== 'question') return false
         ctx.session.clear(CHOICES) // a new question: an old list of choices no longer applies
@@ -102,8 +101,7 @@ export function createQuestionsFeature (opts: { skillsDir?: string } = {}): Feat
           await handOff(app, ctx, store, toSimplified(ctx.original) || question)
           return true
         }
-        const found = answerQuestion(kb, question)
-        if (found.kind === 'choices') {
+        if (found?.kind === 'choices') {
           ctx.session.set(CHOICES, { question, skills: found.skills.map(s => s.id) } satisfies Pending, CHOICES_TTL_MIN)
           await ctx.reply(composeChoices(found.skills.map(s => render(kb, s))))
           return true
