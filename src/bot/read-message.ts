@@ -27,7 +27,8 @@ export async function readMessage (msg: MessageInterface, botName: string, start
   const raw = msg.text() ?? ''
   const original = stripMention(raw, botName)
   const simplified = toSimplified(original)
-  const mentionList = room ? await msg.mentionList() : []
+  // Other people's mentions (for /角色) cost puppet look-ups: only when the text still has an @.
+  const mentionList = room && original.includes('@') ? await msg.mentionList() : []
   const message: IncomingMessage = {
     id: msg.id,
     talker: { id: talker.id, name: talker.name() },

@@ -2,11 +2,12 @@ import type { MessageContext } from '../../app/types.js'
 import { extractLocation } from '../../complaints/extract-location.js'
 import { answerRating } from './answer-rating.js'
 import { decisionOf } from '../../classify/message-decision.js'
+import { EXPLICIT_COMPLAINT } from '../../classify/message-patterns.js'
 import { chaseTicket } from './chase-ticket.js'
 import { acceptedOffer } from './complaint-offer.js'
 import type { Desk } from './desk.js'
 import { answerPending, askLocation } from './locate-complaint.js'
-import { EXPLICIT, type Draft } from './pending-location.js'
+import type { Draft } from './pending-location.js'
 import { refineWithModel } from './refine-with-model.js'
 import { register, whoOf } from './register-complaint.js'
 
@@ -22,11 +23,11 @@ export async function handleIntake (desk: Desk, ctx: MessageContext): Promise<bo
   // The shared decision (made by the Q&A, which runs first) wins when there is one.
   const decided = offered === undefined ? decisionOf(ctx)?.intent : 'complaint'
   if (decided !== undefined && decided !== 'complaint') return false
-  const explicit = decided === 'complaint' || EXPLICIT.test(said)
+  const explicit = decided === 'complaint' || EXPLICIT_COMPLAINT.test(said)
   const offline = desk.classify(said)
   if (!offline.isComplaint && !explicit) return false
   const details = await refineWithModel(desk.llm, desk.skills, desk.classify, said, offline)
-  const text = said.replace(EXPLICIT, '').trim()
+  const text = said.replace(EXPLICIT_COMPLAINT, '').trim()
   if (text === '') {
     await ctx.reply('请在“投诉”或“报修”后面写明问题和位置，例如：报修 3号楼2单元楼道灯坏了')
     return true

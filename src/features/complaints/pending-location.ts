@@ -1,4 +1,4 @@
-import { COMMAND } from '../../classify/message-patterns.js'
+import { COMMAND, EXPLICIT_COMPLAINT } from '../../classify/message-patterns.js'
 import type { ComplaintDetails } from '../../complaints/classify-complaint.js'
 import { extractLocation, stripLocation, type ComplaintLocation } from '../../complaints/extract-location.js'
 import { maskPhones } from '../../complaints/mask-phone.js'
@@ -32,7 +32,6 @@ export const PENDING_STORE = 'complaints-pending'
 export const emptyPending = (): PendingData => ({ byContact: {} })
 
 /** 投诉… / 报修… / 举报… at the start: the person says outright that this is a complaint. */
-export const EXPLICIT = /^(投诉|报修|举报)[:：\s，,]*/u
 
 /** After this long without an answer the draft is filed without a place. */
 export const LOCATION_WAIT_MIN = 30
@@ -61,7 +60,7 @@ export interface AnswerJudge {
 const STRONG = new Set(['stated', 'problem', 'signal'])
 
 export const answerJudge = (classify: (text: string) => ComplaintDetails): AnswerJudge => ({
-  explicit: text => EXPLICIT.test(text) || COMMAND.test(text),
+  explicit: text => EXPLICIT_COMPLAINT.test(text) || COMMAND.test(text),
   complaintCategory: text => {
     const c = classify(text)
     return c.isComplaint && c.evidence !== null && STRONG.has(c.evidence) ? c.category ?? undefined : undefined
