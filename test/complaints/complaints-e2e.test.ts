@@ -1,23 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { openSandbox, textsIn, type Harness } from '../helpers/sandbox-harness.js'
+import { JOINT, OWNERS, PROPERTY, joined, openOnMonday } from './complaint-sandbox.js'
 
-// End to end on the mock puppet, through the real runtime (sandbox harness). Times are
-// Asia/Shanghai; 2026-12-07 is a Monday with no holiday nearby.
-const START = ':clock 2026-12-07 09:00'
-const OWNERS = '阳光花园业主群'
-const PROPERTY = '物业服务群'
-const JOINT = '四位一体工作群'
+// End to end on the mock puppet, through the real runtime (sandbox harness), from Monday
+// 2026-12-07 09:00 Beijing time.
 
 let h: Harness
 afterEach(async () => { await h.dispose() })
 
 async function open (): Promise<Harness> {
-  h = await openSandbox()
-  await h.run(START)
+  h = await openOnMonday()
   return h
 }
-
-const joined = (texts: string[]): string => texts.join('\n')
 
 describe('complaints in the sandbox', () => {
   it('张阿姨 complains in the owner group, 刘经理 handles it, she rates 3, it reopens and /统计 shows it', async () => {

@@ -1,23 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { deskOf } from '../../src/features/complaints/desk.js'
-import { openSandbox, textsIn, type Harness } from '../helpers/sandbox-harness.js'
+import { textsIn, type Harness } from '../helpers/sandbox-harness.js'
+import { JOINT, OWNERS, PROPERTY, joined, openOnMonday } from './complaint-sandbox.js'
 
 // Findings of the issue-4 review, end to end: what owners and bodies ran into in the sandbox.
 // 2026-12-07 is a Monday with no holiday nearby.
-const OWNERS = '阳光花园业主群'
-const PROPERTY = '物业服务群'
-const JOINT = '四位一体工作群'
 
 let h: Harness
 afterEach(async () => { await h.dispose() })
 
 async function open (): Promise<Harness> {
-  h = await openSandbox()
-  await h.run(':clock 2026-12-07 09:00')
+  h = await openOnMonday()
   return h
 }
-
-const joined = (texts: string[]): string => texts.join('\n')
 const ticket = async (no: number) => await (await deskOf(h.session.runtime.app)).store.get(no)
 
 describe('asking for a place', () => {
