@@ -22,6 +22,9 @@ export interface JobRun {
   problem?: string
 }
 
+/** A job whose message is these lines, to every target. */
+const notice = (...lines: string[]): JobRun => ({ content: [{ text: lines.join('\n') }] })
+
 type JobBuilder = (app: App, calendar: Calendar, at: Date) => Promise<JobRun>
 
 function eventLine (at: Date, afterDays: number, time: string): string {
@@ -46,66 +49,50 @@ const BUILDERS: Record<Exclude<JobId, 'fund_statement'>, JobBuilder> = {
     const lines = meetings.length > 0
       ? meetings.map(m => `  · ${formatChineseDateTime(new Date(m.at), false)} ${m.type}：${m.topic}${m.status === 'cancelled' ? '（已取消）' : ''}`)
       : ['  · 本季度没有通过本助手登记的会议']
-    return {
-      content: [{
-        text: [
-          `【提醒】请业委会出具${year}年第${quarter}季度书面工作报告，向业主报告工作开展情况。`,
-          `依据：${JOB_SPECS.work_report_reminder.source}`,
-          '草稿素材——本季度登记的会议：',
-          ...lines,
-          '草稿素材——本季度投诉工单：',
-          ...stats.split('\n').map(l => `  ${l}`),
-          '报告定稿后请由主任发到业主群。'
-        ].join('\n')
-      }]
-    }
+    return notice(
+      `【提醒】请业委会出具${year}年第${quarter}季度书面工作报告，向业主报告工作开展情况。`,
+      `依据：${JOB_SPECS.work_report_reminder.source}`,
+      '草稿素材——本季度登记的会议：',
+      ...lines,
+      '草稿素材——本季度投诉工单：',
+      ...stats.split('\n').map(l => `  ${l}`),
+      '报告定稿后请由主任发到业主群。'
+    )
   },
   async reception_day_notice (app, calendar, at) {
     const e = calendar.reception_day_notice.event
-    return {
-      content: [{
-        text: [
-          `【${app.compound.name}业委会接待日】`,
-          `时间：${eventLine(at, e.after_days, e.time)}`,
-          `地点：${e.place}`,
-          '业委会成员当面听取业主的意见和建议，并做好记录。有事可先私信本助手，接待日当面反映。'
-        ].join('\n')
-      }]
-    }
+    return notice(
+      `【${app.compound.name}业委会接待日】`,
+      `时间：${eventLine(at, e.after_days, e.time)}`,
+      `地点：${e.place}`,
+      '业委会成员当面听取业主的意见和建议，并做好记录。有事可先私信本助手，接待日当面反映。'
+    )
   },
   async joint_meeting_notice (app, calendar, at) {
     const e = calendar.joint_meeting_notice.event
     const agenda = await jointAgendaLines(app)
-    return {
-      content: [{
-        text: [
-          '【四位一体联席会议通知】',
-          `时间：${eventLine(at, e.after_days, e.time)}`,
-          `地点：${e.place}`,
-          '主持：社区党组织书记（或其指定的负责人）',
-          '参加：居委会、业委会、物业服务企业小区经理及有关人员',
-          '议程：1. 上月联席会议决定的落实情况；2. 涉及多方、需共同协商的事项；3. 其他需要协调的问题。',
-          agenda.length > 0 ? `待议工单（逾期警示、多方推诿、业主不满意）：\n${agenda.map(l => `  ${l}`).join('\n')}` : '待议工单：暂无。',
-          '请各方在会前一天把需要协调的事项发到本群。'
-        ].join('\n')
-      }]
-    }
+    return notice(
+      '【四位一体联席会议通知】',
+      `时间：${eventLine(at, e.after_days, e.time)}`,
+      `地点：${e.place}`,
+      '主持：社区党组织书记（或其指定的负责人）',
+      '参加：居委会、业委会、物业服务企业小区经理及有关人员',
+      '议程：1. 上月联席会议决定的落实情况；2. 涉及多方、需共同协商的事项；3. 其他需要协调的问题。',
+      agenda.length > 0 ? `待议工单（逾期警示、多方推诿、业主不满意）：\n${agenda.map(l => `  ${l}`).join('\n')}` : '待议工单：暂无。',
+      '请各方在会前一天把需要协调的事项发到本群。'
+    )
   },
   async committee_meeting_reminder (_app, calendar, at) {
     const e = calendar.committee_meeting_reminder.event
-    return {
-      content: [{
-        text: [
-          '【业委会例会提醒】',
-          `本月工作例会：${eventLine(at, e.after_days, e.time)}，${e.place}`,
-          '请各位委员准时参加；议题请提前发到群里。会议决定应告知居委会并及时公告。'
-        ].join('\n')
-      }]
-    }
+    return notice(
+      '【业委会例会提醒】',
+      `本月工作例会：${eventLine(at, e.after_days, e.time)}，${e.place}`,
+      '请各位委员准时参加；议题请提前发到群里。会议决定应告知居委会并及时公告。'
+    )
   },
   async opinion_survey (app, calendar, at) {
     const invitation = await openSurvey(app, at, calendar.opinion_survey.open_days)
-    return { content: [{ text: invitation }] }
+    return notice(invitation)
   }
 }
 
