@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, utimes, writeFile } from 'node:fs/promises'
 import { hostname, tmpdir } from 'node:os'
 import path from 'node:path'
 import readline from 'node:readline'
@@ -78,6 +78,16 @@ describe('one process per data directory', () => {
     const again = new Storage(dir)
     await again.start()
     await again.close()
+  })
+
+  it('takes over an old-format lock (a bare pid) naming a live process that started after it was written', async () => {
+    const dir = await tmp()
+    const lock = path.join(dir, '.lock')
+    await writeFile(lock, String(process.pid))
+    await utimes(lock, new Date('2020-01-01'), new Date('2020-01-01')) // this test process is younger than that
+    const storage = new Storage(dir)
+    await storage.start()
+    await storage.close()
   })
 
   it('refuses a second Storage on a directory this process already holds', async () => {
