@@ -8,7 +8,7 @@ import { checkFiles, type DataFile } from './check-files.js'
 import { decodeDocument, StorageCorruptError, type DocumentFormat } from './decode-file.js'
 import { lockDirectory } from './directory-lock.js'
 import { DurableTextFile, syncDirectory, writeDurable, writeSynced } from './durable-file.js'
-import { encodeRecord, Journal, JOURNAL } from './journal.js'
+import { encodeRecord, Journal, JOURNAL, SEALED } from './journal.js'
 import { replayJournal } from './replay-journal.js'
 import { Store, type ChangeSink, type PendingOp } from './store.js'
 
@@ -71,6 +71,8 @@ export class Storage implements ChangeSink {
   private commitTimer: NodeJS.Timeout | undefined
   private checkpointTimer: NodeJS.Timeout | undefined
   private seq = 0
+  private checkpointing: Promise<void> | undefined
+  private checkpointBroken = false
 
   constructor (readonly dir: string, private readonly log?: Logger, options: StorageOptions = {}) {
     this.opts = { delayMs: 20, checkpointMs: 1000, checkpointBytes: 4 * 1024 * 1024, ...options }
@@ -128,10 +130,13 @@ export class Storage implements ChangeSink {
   /** Old name of `commit`. */
   async flushAll (): Promise<void> { await this.commit() }
 
-  /** Write everything committed into the data files and empty the journal. */
+  /** Write everything committed so far into the data files; then the journal it was in is deleted. */
   async checkpoint (): Promise<void> {
-    if (!this.journal) return
-    await this.exclusive(async () => await this.writeCheckpoint())
+    if (!this.journal || this.closed) return
+    while (this.checkpointing) await this.checkpointing.catch(() => {})
+    if (this.checkpointBroken) return
+    this.checkpointing = this.writeCheckpoint().finally(() => { this.checkpointing = undefined })
+    await this.checkpointing
   }
 
   /** Commit, checkpoint and let another process have the directory (on stop). */
@@ -160,6 +165,7 @@ export class Storage implements ChangeSink {
     clearTimeout(this.commitTimer)
     clearTimeout(this.checkpointTimer)
     await this.chain
+    await this.checkpointing?.catch(() => {})
     await this.journal?.close()
     await this.unlock?.()
     this.unlock = undefined
@@ -281,48 +287,41 @@ export class Storage implements ChangeSink {
     this.checkpointTimer.unref()
   }
 
+  // Commits go on while a checkpoint writes: the journal holding what it writes is sealed
+  // (renamed) first and new commits go to a fresh one. A checkpoint that fails leaves its
+  // sealed journal for the next start to replay, and no further checkpoint is tried.
   private async writeCheckpoint (): Promise<void> {
-    clearTimeout(this.checkpointTimer)
-    this.checkpointTimer = undefined
-    const docs = [...this.toWrite]
-    this.toWrite.clear()
-    const loose = [...this.dirtyLoose]
-    this.dirtyLoose.clear()
-    const ops = this.committedOps
-    this.committedOps = []
+    const { docs, loose, ops, sealed } = await this.exclusive(async () => {
+      clearTimeout(this.checkpointTimer)
+      this.checkpointTimer = undefined
+      const taken = { docs: [...this.toWrite], loose: [...this.dirtyLoose], ops: this.committedOps, sealed: this.journal!.size > 0 }
+      this.toWrite.clear()
+      this.dirtyLoose.clear()
+      this.committedOps = []
+      if (taken.sealed) await this.journal!.seal()
+      return taken
+    })
     try {
       await Promise.all([
         ...docs.map(async ([d, text]) => { d.low.data = text; await d.low.write() }),
         ...loose.map(async d => { d.low.data = JSON.stringify({ schemaVersion: d.version, data: d.store.data }); await d.low.write() })
       ])
+      const byPartition = new Map<string, PendingOp[]>()
+      for (const op of ops) {
+        const key = `${op.log}\n${op.partition}`
+        byPartition.set(key, [...byPartition.get(key) ?? [], op])
+      }
+      const dirs = new Set(await Promise.all([...byPartition.values()].map(async partOps => await this.writePartition(partOps))))
+      for (const dir of dirs) await syncDirectory(dir)
+      if (sealed) {
+        await unlink(path.join(this.dir, SEALED))
+        await syncDirectory(this.dir)
+      }
     } catch (err) {
-      for (const [d, t] of docs) if (!this.toWrite.has(d)) this.toWrite.set(d, t)
-      for (const d of loose) this.dirtyLoose.add(d)
-      this.committedOps = [...ops, ...this.committedOps]
+      this.checkpointBroken = true
+      this.log?.error(`storage: checkpoint failed; commits stay in ${SEALED} and ${JOURNAL} and are replayed at the next start`, err)
       throw err
     }
-    const byPartition = new Map<string, PendingOp[]>()
-    for (const op of ops) {
-      const key = `${op.log}\n${op.partition}`
-      byPartition.set(key, [...byPartition.get(key) ?? [], op])
-    }
-    const left: PendingOp[] = []
-    const dirs = new Set<string>()
-    for (const partOps of byPartition.values()) {
-      try {
-        dirs.add(await this.writePartition(partOps))
-      } catch (err) {
-        this.log?.error(`storage: writing log ${partOps[0]!.log}/${partOps[0]!.partition} failed; kept in the journal`, err)
-        left.push(...partOps)
-      }
-    }
-    for (const dir of dirs) await syncDirectory(dir)
-    if (left.length > 0) {
-      // The journal still holds them: keep it, and try again at the next checkpoint.
-      this.committedOps = [...left, ...this.committedOps]
-      return
-    }
-    if (this.journal!.size > 0 && this.toWrite.size === 0) await this.journal!.clear()
   }
 
   /** Write a partition's committed changes into its file; returns the log's directory. */
