@@ -1,11 +1,11 @@
-import { mkdir, readdir, stat, unlink } from 'node:fs/promises'
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import { Low } from 'lowdb'
 import type { z } from 'zod'
 import type { Logger } from '../log/logger.js'
 import { AppendLog, type Partition } from './append-log.js'
 import { checkFiles, type DataFile } from './check-files.js'
-import { decodeDocument, StorageCorruptError, type DocumentFormat } from './decode-file.js'
+import { decodeDocument, decodeLog, StorageCorruptError, type DocumentFormat } from './decode-file.js'
 import { lockDirectory } from './directory-lock.js'
 import { DurableTextFile, syncDirectory, writeDurable, writeSynced } from './durable-file.js'
 import { encodeRecord, Journal, JOURNAL, SEALED } from './journal.js'
@@ -240,8 +240,12 @@ export class Storage implements ChangeSink {
     const dir = path.join(this.dir, name)
     await mkdir(dir, { recursive: true })
     const parts = new Map<string, Partition>()
+    // A log in the list of known files was validated at start; any other is validated now.
+    const checked = this.opts.files?.some(f => f.kind === 'log' && f.name === name) === true
     for (const f of (await readdir(dir)).filter(f => f.endsWith('.jsonl'))) {
-      const size = (await stat(path.join(dir, f))).size
+      const file = path.join(dir, f)
+      if (!checked) decodeLog(file, await readFile(file, 'utf8'), options.schema)
+      const size = (await stat(file)).size
       parts.set(f.slice(0, -6), { present: true, diskSize: size, size, epoch: 0, tail: [] })
     }
     this.logParts.set(name, parts)
