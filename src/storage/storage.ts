@@ -73,6 +73,7 @@ export class Storage implements ChangeSink {
   private seq = 0
   private checkpointing: Promise<void> | undefined
   private checkpointBroken = false
+  private closing: Promise<void> | undefined
 
   constructor (readonly dir: string, private readonly log?: Logger, options: StorageOptions = {}) {
     this.opts = { delayMs: 20, checkpointMs: 1000, checkpointBytes: 4 * 1024 * 1024, ...options }
@@ -121,7 +122,12 @@ export class Storage implements ChangeSink {
   async commit (): Promise<void> {
     const target = this.changes
     while (this.durableUpTo < target) {
-      if (this.closed) throw new Error(`storage ${this.dir} is closed: changes after close are not saved`)
+      if (this.closed) {
+        // A handler still running while the bot stops: nothing can be saved any more, and
+        // nothing will be sent either (the outbox is paused before the storage closes).
+        this.log?.warn(`storage: commit after close (${this.dir}); the change is not saved`)
+        return
+      }
       this.flushing ??= this.exclusive(async () => await this.writeJournal()).finally(() => { this.flushing = undefined })
       await this.flushing
     }
@@ -141,11 +147,19 @@ export class Storage implements ChangeSink {
 
   /** Commit, checkpoint and let another process have the directory (on stop). */
   async close (): Promise<void> {
+    this.closing ??= this.shutDown()
+    await this.closing
+  }
+
+  private async shutDown (): Promise<void> {
     if (!this.starting || this.closed) return
     try { await this.starting } catch { return }
     clearTimeout(this.commitTimer)
-    await this.commit()
-    await this.checkpoint()
+    // Changes made while the checkpoint runs (a handler finishing) get one more round.
+    for (let round = 0; round < 2; round++) {
+      await this.commit()
+      await this.checkpoint()
+    }
     this.closed = true
     clearTimeout(this.checkpointTimer)
     await this.journal?.close()
@@ -190,10 +204,7 @@ export class Storage implements ChangeSink {
 
   private changed (): void {
     this.changes++
-    if (this.closed) {
-      this.log?.warn(`storage: a change after close is not saved (${this.dir})`)
-      return
-    }
+    if (this.closed) return
     this.commitTimer ??= setTimeout(() => {
       this.commitTimer = undefined
       this.commit().catch(err => this.log?.error('storage: commit failed', err))
