@@ -6,7 +6,8 @@ import type { Clock } from '../clock/clock.js'
 import type { Compound } from '../config/compound-schema.js'
 import type { Options } from '../config/read-env-options.js'
 import type { Logger } from '../log/logger.js'
-import { emptyOutbox, ThrottledOutbox } from '../outbox/outbox.js'
+import type { ThrottledOutbox } from '../outbox/outbox.js'
+import { openOutbox } from '../outbox/outbox-log.js'
 import { createRoleBook, emptyRoles } from '../roles/role-book.js'
 import { Storage } from '../storage/storage.js'
 import { StartupError } from '../app/startup-error.js'
@@ -47,15 +48,14 @@ export interface Runtime {
 export async function createRuntime ({ options, compound, clock, log, features: factories }: RuntimeInput): Promise<Runtime> {
   const storage = new Storage(options.storageDir, log)
   // Opening every file first means a corrupt one stops the start before anything runs.
-  const [roleStore, auditStore, outboxStore, sessionStore, seenStore] = await Promise.all([
+  const { bot, mocker } = buildWechaty(options, options.botName)
+  const [roleStore, auditStore, outbox, sessionStore, seenStore] = await Promise.all([
     storage.open('roles', emptyRoles),
     storage.open('audit', emptyAudit),
-    storage.open('outbox', emptyOutbox),
+    openOutbox(storage, { transport: createTransport(bot), throttle: options.outbox, logger: log }),
     storage.open('sessions', emptySessions),
     storage.open('seen-messages', emptySeen, { durable: false })
   ])
-  const { bot, mocker } = buildWechaty(options, options.botName)
-  const outbox = new ThrottledOutbox(outboxStore, storage, createTransport(bot), options.outbox, log)
   const commands: Command[] = []
   const app: App = {
     clock,
