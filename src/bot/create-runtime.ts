@@ -1,21 +1,22 @@
 import type { WechatyInterface } from 'wechaty/impls'
 import type { mock } from 'wechaty-puppet-mock'
 import type { App, Command, Feature, FeatureFactory } from '../app/types.js'
-import { createAudit, emptyAudit } from '../audit/audit-log.js'
+import { auditSchema, createAudit, emptyAudit } from '../audit/audit-log.js'
 import type { Clock } from '../clock/clock.js'
 import type { Compound } from '../config/compound-schema.js'
 import type { Options } from '../config/read-env-options.js'
 import type { Logger } from '../log/logger.js'
 import type { ThrottledOutbox } from '../outbox/outbox.js'
 import { openOutbox } from '../outbox/outbox-log.js'
-import { createRoleBook, emptyRoles } from '../roles/role-book.js'
+import { createRoleBook, emptyRoles, roleSchema } from '../roles/role-book.js'
+import { DATA_FILES } from '../storage/data-files.js'
 import { Storage } from '../storage/storage.js'
 import { StartupError } from '../app/startup-error.js'
 import { CommandRouter } from './command-router.js'
 import { dispatchMessage } from './dispatch-message.js'
-import { emptySeen, SeenMessages } from './seen-messages.js'
+import { emptySeen, seenSchema, SeenMessages } from './seen-messages.js'
 import { buildWechaty } from './select-puppet.js'
-import { emptySessions } from './sessions.js'
+import { emptySessions, sessionSchema } from './sessions.js'
 import { createDirectory, createTransport } from './wechaty-transport.js'
 import { watchConnection } from './watch-connection.js'
 
@@ -46,15 +47,16 @@ export interface Runtime {
 
 /** Assemble storage, outbox, roles and features around one Wechaty instance. */
 export async function createRuntime ({ options, compound, clock, log, features: factories }: RuntimeInput): Promise<Runtime> {
-  const storage = new Storage(options.storageDir, log)
-  // Opening every file first means a corrupt one stops the start before anything runs.
+  const storage = new Storage(options.storageDir, log, { files: DATA_FILES })
+  // Every data file is validated here, before login: one that cannot be trusted stops the start.
+  await storage.start()
   const { bot, mocker } = buildWechaty(options, options.botName)
   const [roleStore, auditStore, outbox, sessionStore, seenStore] = await Promise.all([
-    storage.open('roles', emptyRoles),
-    storage.open('audit', emptyAudit),
+    storage.open('roles', emptyRoles, { schema: roleSchema }),
+    storage.open('audit', emptyAudit, { schema: auditSchema }),
     openOutbox(storage, { transport: createTransport(bot), throttle: options.outbox, logger: log }),
-    storage.open('sessions', emptySessions),
-    storage.open('seen-messages', emptySeen, { durable: false })
+    storage.open('sessions', emptySessions, { schema: sessionSchema }),
+    storage.open('seen-messages', emptySeen, { schema: seenSchema, durable: false })
   ])
   const commands: Command[] = []
   const app: App = {

@@ -1,34 +1,44 @@
+import { z } from 'zod'
 import type { Logger } from '../log/logger.js'
 import type { Storage } from '../storage/storage.js'
 import { ThrottledOutbox, type OutboxOptions } from './outbox.js'
 import type { Op } from './outbox-ops.js'
 
-export const OUTBOX_NAME = 'outbox'
+/** The log `<storage>/outbox/queue.jsonl`: one line per operation, compacted as it grows. */
+export const OUTBOX_LOG = 'outbox'
+const PARTITION = 'queue'
 
-interface OutboxFile { ops: Op[] }
-const emptyLog = (): OutboxFile => ({ ops: [] })
+const file = z.object({ name: z.string(), base64: z.string() })
+const message = z.object({
+  kind: z.enum(['room', 'contact']),
+  roomId: z.string().optional(),
+  contactId: z.string().optional(),
+  mention: z.array(z.string()).optional(),
+  fallbackRoomId: z.string().optional(),
+  fallbackText: z.string().optional(),
+  text: z.string().optional(),
+  file: file.optional()
+}).refine(m => m.kind === 'room' ? m.roomId !== undefined && m.mention !== undefined : m.contactId !== undefined, 'room needs roomId and mention, contact needs contactId')
 
-/** Opens the outbox on its log in the storage directory. */
+const id = z.number().int().positive()
+export const outboxOpSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('add'), id, lane: z.enum(['reply', 'bulk']), at: z.number(), key: z.string().optional(), message }),
+  z.object({ op: z.enum(['sending', 'sent', 'queued', 'reported', 'dismissed']), id }),
+  z.object({ op: z.literal('failed'), id, reason: z.string() }),
+  z.object({ op: z.literal('done'), key: z.string(), at: z.number() }),
+  z.object({ op: z.literal('next'), id })
+])
+
+/** Opens the outbox on its append-only log; every send is committed by the storage's group commit. */
 export async function openOutbox (storage: Storage, o: Omit<OutboxOptions, 'log' | 'ops' | 'commit'> & { logger: Logger }): Promise<ThrottledOutbox> {
-  const store = await storage.open(OUTBOX_NAME, emptyLog, { version: 2, migrations: { 1: fromQueue } })
+  const log = await storage.openLog<Op>(OUTBOX_LOG, { schema: outboxOpSchema })
   return new ThrottledOutbox({
     ...o,
-    ops: store.data.ops,
+    ops: await log.read(PARTITION),
     log: {
-      append: op => { store.update(d => { d.ops.push(op) }) },
-      replace: ops => { store.update(d => { d.ops = ops }) }
+      append: op => { log.append(PARTITION, op) },
+      replace: ops => { log.replace(PARTITION, ops) }
     },
-    commit: async () => { await storage.flushAll() }
+    commit: async () => { await storage.commit() }
   })
-}
-
-/** Version 1 was the whole queue as one document: its items become 'add' entries. */
-function fromQueue (data: { nextId: number, items: Array<Record<string, any>> }): OutboxFile {
-  const ops: Op[] = [{ op: 'next', id: data.nextId }]
-  for (const { id, state, kind, text, file, ...rest } of data.items) {
-    const message = { kind, ...rest, ...(text !== undefined && { text }), ...(file !== undefined && { file }) } as any
-    ops.push({ op: 'add', id, lane: kind === 'contact' ? 'reply' : 'bulk', at: Date.now(), message })
-    if (state === 'sending') ops.push({ op: 'sending', id })
-  }
-  return { ops }
 }

@@ -152,7 +152,13 @@ export class ThrottledOutbox implements Outbox {
 
   /** While paused nothing commits soon: put the queue on disk now, so it survives a restart. */
   private async settleQueue (): Promise<void> {
-    if (this.paused) await this.o.commit()
+    if (!this.paused) return
+    try {
+      await this.o.commit()
+    } catch (err) {
+      // the storage is closed (the bot is stopping): the message stays in memory only
+      this.o.logger.warn('outbox: could not commit the queue', err)
+    }
   }
 
   private append (op: Op): void {
@@ -163,7 +169,11 @@ export class ThrottledOutbox implements Outbox {
 
   private kick (): void {
     if (this.paused || this.running || this.pending === 0) return
-    this.running = this.loop().finally(() => {
+    this.running = this.loop().catch(err => {
+      // the storage could not commit (closed on stop, or a disk error): nothing is sent unsaved
+      this.paused = true
+      this.o.logger.error('outbox: paused, the queue could not be saved', err)
+    }).finally(() => {
       this.running = undefined
       // Items queued during the loop's last await were not picked up by it.
       this.kick()

@@ -9,8 +9,12 @@ import { Storage } from '../../src/storage/storage.js'
 import { type Harness, openSandbox } from '../helpers/sandbox-harness.js'
 import { memoryOutbox, recordingTransport, silent } from './outbox-helpers.js'
 
+// A second open of a directory in one test is a restart after a crash: the first is abandoned.
+const opened = new Map<string, Storage>()
 async function onDisk (dir: string, transport: Transport) {
+  await opened.get(dir)?.abandon()
   const storage = new Storage(dir)
+  opened.set(dir, storage)
   return await openOutbox(storage, { transport, throttle: { spacingMs: 0, jitterMs: 0, perMinute: 0 }, logger: silent })
 }
 
