@@ -47,9 +47,14 @@ export async function describeTarget (app: App, target: string): Promise<string>
   const owners = await app.directory.ownerRooms()
   const room = owners.find(r => r.id === id)
   if (room !== undefined) return room.topic
-  const joint = app.compound.work_groups.joint?.room_topic
-  const found = joint !== undefined ? await app.directory.roomByTopic(joint) : undefined
-  return found?.id === id ? found.topic : id
+  // a work group or a body's group (a card that could not be delivered is reported by its name)
+  const selectors = [...Object.values(app.compound.work_groups), ...Object.values(app.compound.bodies).map(b => b?.target)]
+  for (const sel of selectors) {
+    if (sel === undefined || !('room_topic' in sel) || sel.room_topic === undefined) continue
+    const found = await app.directory.roomByTopic(sel.room_topic)
+    if (found?.id === id) return found.topic
+  }
+  return id
 }
 
 /**
