@@ -113,6 +113,22 @@ describe('outbox', () => {
     }
   })
 
+  it('counts a send that hangs as a connection failure: paused, message kept', async () => {
+    const t = recordingTransport()
+    const errors: unknown[] = []
+    const { outbox } = memoryOutbox(t, { sendTimeoutMs: 20, onTransportError: e => errors.push(e) })
+    t.fail.push(() => new Promise(() => {}))
+    outbox.resume()
+    await outbox.toRoom({ roomId: 'r', text: 'A' })
+    await outbox.drain()
+    expect(String(errors[0])).toContain('timed out')
+    expect(outbox.pending).toBe(1)
+    t.fail.length = 0
+    outbox.resume()
+    await outbox.drain()
+    expect(t.sent).toEqual(['r||A'])
+  })
+
   it('drops only a message refused for good, and tells the listener once', async () => {
     const t = recordingTransport()
     const { outbox } = memoryOutbox(t)
