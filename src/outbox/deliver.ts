@@ -1,6 +1,6 @@
 import type { OutgoingFile, Undelivered } from '../app/types.js'
 import type { Item } from './outbox-ops.js'
-import { PermanentSendError } from './send-error.js'
+import { NotAFriendError } from './send-error.js'
 import { splitText } from './split-text.js'
 
 /** How the outbox reaches WeChat; implemented over Wechaty in src/bot/wechaty-transport.ts. */
@@ -36,7 +36,7 @@ async function send (t: Transport, item: Item): Promise<void> {
   if (m.fallbackRoomId !== undefined && m.fallbackText !== undefined) {
     return await t.sendRoom(m.fallbackRoomId, m.fallbackText, [m.contactId])
   }
-  throw new PermanentSendError(`${m.contactId} is not a friend and no group fallback was given`)
+  throw new NotAFriendError(`${m.contactId} is not a friend and no group fallback was given`)
 }
 
 /** An item as features see it (src/app/types.ts). */

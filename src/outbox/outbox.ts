@@ -3,7 +3,7 @@ import type { Logger } from '../log/logger.js'
 import { apply, compact, hasKey, replay, type Item, type Message, type Op, type Queue } from './outbox-ops.js'
 import type { Transport } from './deliver.js'
 import { contents, deliver, describe } from './deliver.js'
-import { isTransportError, reasonOf } from './send-error.js'
+import { isTransportError, NotAFriendError, reasonOf } from './send-error.js'
 import { Throttle, type ThrottleOptions } from './throttle.js'
 
 export type { Transport } from './deliver.js'
@@ -231,6 +231,13 @@ export class ThrottledOutbox implements Outbox {
       } else {
         this.retryLater()
       }
+      return
+    }
+    if (err instanceof NotAFriendError && item.lane === 'reply') {
+      // An answer to someone who cannot receive private messages (or a part after the pointer
+      // they got in the group): nothing the chair could repair, so not reported.
+      this.o.logger.warn(`outbox: ${(err as Error).message}; message ${item.id} dropped`)
+      this.append({ op: 'dismissed', id: item.id })
       return
     }
     this.o.logger.error(`outbox: message ${item.id} refused for good`, err)

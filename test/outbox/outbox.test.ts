@@ -137,13 +137,15 @@ describe('outbox', () => {
     t.fail.push(room => room === 'gone' ? new Error('room gone not found') : undefined)
     await outbox.toRoom({ roomId: 'gone', text: 'A' })
     await outbox.toRoom({ roomId: 'r', text: 'B' })
-    await outbox.toContact({ contactId: 'stranger', text: 'C' })
+    await outbox.toContact({ contactId: 'stranger', text: 'C', lane: 'bulk' })
+    // an answer to someone who cannot get private messages: dropped, nothing to report
+    await outbox.toContact({ contactId: 'stranger', text: 'D' })
     outbox.resume()
     await outbox.drain()
     expect(t.sent).toEqual(['r||B'])
     expect(told).toEqual([
-      { id: 3, state: 'failed', target: 'contact:stranger', text: 'C', reason: '对方不是机器人的好友，无法私聊，也没有可以 @ 对方的群', reported: false },
-      { id: 1, state: 'failed', target: 'room:gone', text: 'A', reason: '群已不存在，或机器人已不在群里', reported: false }
+      { id: 1, state: 'failed', target: 'room:gone', text: 'A', reason: '群已不存在，或机器人已不在群里', reported: false },
+      { id: 3, state: 'failed', target: 'contact:stranger', text: 'C', reason: '对方不是机器人的好友，无法私聊，也没有可以 @ 对方的群', reported: false }
     ])
     outbox.markReported([1])
     expect(outbox.undelivered().map(u => u.reported)).toEqual([true, false])
