@@ -189,7 +189,12 @@ export class ThrottledOutbox implements Outbox {
       this.append({ op: 'sending', id: item.id })
       // Whatever the bot is about to confirm to a person is on disk before it goes out,
       // and so is the mark that this item is under way.
-      await this.o.commit()
+      try {
+        await this.o.commit()
+      } catch (err) {
+        this.requeue(item) // in memory: the next start finds it unconfirmed at worst, never sent unsaved
+        throw err
+      }
       if (this.paused) {
         this.requeue(item)
         return

@@ -129,6 +129,21 @@ describe('outbox', () => {
     expect(t.sent).toEqual(['r||A'])
   })
 
+  it('sends nothing it could not save first, and keeps the message', async () => {
+    const t = recordingTransport()
+    let diskFull = true
+    const { outbox } = memoryOutbox(t, { commit: async () => { if (diskFull) throw new Error('ENOSPC') } })
+    outbox.resume()
+    await outbox.toRoom({ roomId: 'r', text: 'A' })
+    await outbox.drain()
+    expect(t.sent).toEqual([])
+    expect(outbox.pending).toBe(1)
+    diskFull = false
+    outbox.resume()
+    await outbox.drain()
+    expect(t.sent).toEqual(['r||A'])
+  })
+
   it('drops only a message refused for good, and tells the listener once', async () => {
     const t = recordingTransport()
     const { outbox } = memoryOutbox(t)
