@@ -63,6 +63,16 @@ describe('outbox', () => {
     expect(ops.map(o => o.op)).toEqual(['add'])
   })
 
+  it('takes a burst of concurrent enqueues while sending: each message once, in order', async () => {
+    const t = recordingTransport()
+    const { outbox, commits } = memoryOutbox(t)
+    outbox.resume()
+    await Promise.all(Array.from({ length: 200 }, async (_, i) => await outbox.toRoom({ roomId: 'r', text: `m${i}` })))
+    await outbox.drain()
+    expect(t.sent).toEqual(Array.from({ length: 200 }, (_, i) => `r||m${i}`))
+    expect(commits.length).toBe(200) // one commit before each send
+  })
+
   it('commits before each send, with the item marked sending', async () => {
     const t = recordingTransport()
     const { outbox, ops, commits } = memoryOutbox(t)
