@@ -6,7 +6,8 @@ import type { Clock } from '../clock/clock.js'
 import type { Compound } from '../config/compound-schema.js'
 import type { Options } from '../config/read-env-options.js'
 import type { Logger } from '../log/logger.js'
-import { emptyOutbox, outboxSchema, ThrottledOutbox } from '../outbox/outbox.js'
+import type { ThrottledOutbox } from '../outbox/outbox.js'
+import { openOutbox } from '../outbox/outbox-log.js'
 import { createRoleBook, emptyRoles, roleSchema } from '../roles/role-book.js'
 import { DATA_FILES } from '../storage/data-files.js'
 import { Storage } from '../storage/storage.js'
@@ -49,15 +50,14 @@ export async function createRuntime ({ options, compound, clock, log, features: 
   const storage = new Storage(options.storageDir, log, { files: DATA_FILES })
   // Every data file is validated here, before login: one that cannot be trusted stops the start.
   await storage.start()
-  const [roleStore, auditStore, outboxStore, sessionStore, seenStore] = await Promise.all([
+  const { bot, mocker } = buildWechaty(options, options.botName)
+  const [roleStore, auditStore, outbox, sessionStore, seenStore] = await Promise.all([
     storage.open('roles', emptyRoles, { schema: roleSchema }),
     storage.open('audit', emptyAudit, { schema: auditSchema }),
-    storage.open('outbox', emptyOutbox, { schema: outboxSchema }),
+    openOutbox(storage, { transport: createTransport(bot), throttle: options.outbox, logger: log }),
     storage.open('sessions', emptySessions, { schema: sessionSchema }),
     storage.open('seen-messages', emptySeen, { schema: seenSchema, durable: false })
   ])
-  const { bot, mocker } = buildWechaty(options, options.botName)
-  const outbox = new ThrottledOutbox(outboxStore, storage, createTransport(bot), options.outbox, log)
   const commands: Command[] = []
   const app: App = {
     clock,

@@ -7,7 +7,7 @@ import { disclosureSchema, STORE_NAME as DISCLOSURE } from '../features/disclosu
 import { meetingsSchema } from '../features/meetings/meetings-store.js'
 import { questionsSchema } from '../features/questions/question-store.js'
 import { surveysSchema } from '../features/survey/survey-store.js'
-import { outboxSchema } from '../outbox/outbox.js'
+import { OUTBOX_LOG, outboxOpSchema } from '../outbox/outbox-log.js'
 import { roleSchema } from '../roles/role-book.js'
 import { OCCURRENCE_STORE as OCCURRENCES, occurrenceSchema } from '../schedule/occurrence-ledger.js'
 import type { DataFile } from './check-files.js'
@@ -20,7 +20,7 @@ import type { DataFile } from './check-files.js'
 export const DATA_FILES: DataFile[] = [
   { kind: 'document', name: 'roles', about: '/角色 授予或撤销的角色', schema: roleSchema },
   { kind: 'document', name: 'audit', about: '特权指令的审计记录', schema: auditSchema },
-  { kind: 'document', name: 'outbox', about: '待发送的消息', schema: outboxSchema },
+  { kind: 'log', name: OUTBOX_LOG, about: '待发送和未能确认送达的消息', schema: outboxOpSchema },
   { kind: 'document', name: 'sessions', about: '等待某人回复的会话', schema: sessionSchema },
   { kind: 'document', name: 'seen-messages', about: '已处理消息的 id', schema: seenSchema },
   { kind: 'document', name: 'questions', about: '转交业委会的问题', schema: questionsSchema },

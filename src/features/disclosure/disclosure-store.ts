@@ -5,7 +5,7 @@ import type { Store } from '../../storage/storage.js'
 
 export interface DisclosureData {
   book: LedgerBook
-  /** versionId → target → posted. Marked (and flushed) before the hand-off to the outbox. */
+  /** versionId → target → handed to the outbox. Marked in the same synchronous stretch as the hand-off (one commit). */
   posts: Record<string, Record<string, 'sent'>>
   /** draft ids whose preview the chair has been sent (drafts imported by the CLI are sent on start) */
   previewed: number[]
