@@ -1,62 +1,94 @@
+import { readdir } from 'node:fs/promises'
 import type { Storage, Store } from '../../storage/storage.js'
-import { complainantsOf, type Ticket } from '../../complaints/ticket.js'
+import { computeStatsOfRows, type Stats } from '../../complaints/compute-stats.js'
+import type { StatsPeriod } from '../../complaints/parse-period.js'
+import type { Ticket } from '../../complaints/ticket.js'
 import { isOpenState } from '../../complaints/ticket-states.js'
+import { TicketIndex } from './ticket-index.js'
 
 // Tickets live in files of CHUNK consecutive numbers (complaints-tickets-0000.json, ...):
-// each write rewrites one small file, and ticket N is found by arithmetic, so creating a
-// ticket costs about the same with 1,000 or 100,000 stored. The meta file keeps the next
-// number and the numbers of open tickets and of tickets waiting for a rating: an index,
-// so that a start reads only the files those tickets are in, never the whole history.
+// each write rewrites one small file, and ticket N is found by arithmetic. Everything else
+// (the next number, the open and rating lists, the per-person and stats indexes) is derived
+// from the tickets at start, never stored: an index file could disagree with the records.
 // Tickets are numbered in clock order, which lets queries walk back from the newest.
 
 export const CHUNK = 500
 interface Chunk { tickets: Ticket[] }
-interface Meta { nextNo: number, open: number[], rating: number[] }
 
-const chunkName = (index: number): string => `complaints-tickets-${String(index).padStart(4, '0')}`
+export const chunkName = (index: number): string => `complaints-tickets-${String(index).padStart(4, '0')}`
+const CHUNK_FILE = /^complaints-tickets-(\d{4,})\.json$/
 const chunkOf = (no: number): number => Math.floor((no - 1) / CHUNK)
 const slot = (no: number): number => (no - 1) % CHUNK
 
 export class TicketStore {
   private readonly chunks = new Map<number, Store<Chunk>>()
+  private readonly opening = new Map<number, Promise<Store<Chunk>>>()
   private readonly open = new Set<number>()
   private readonly rating = new Set<number>()
+  /** Created while their file was still opening (rare: the next file is opened ahead). */
+  private readonly unwritten = new Map<number, Ticket>()
+  private readonly index = new TicketIndex()
+  private nextNo = 1
 
-  private constructor (private readonly storage: Storage, private readonly meta: Store<Meta>) {}
+  private constructor (private readonly storage: Storage) {}
 
   static async load (storage: Storage): Promise<TicketStore> {
-    const meta = await storage.open<Meta>('complaints', () => ({ nextNo: 1, open: [], rating: [] }))
-    const store = new TicketStore(storage, meta)
-    for (const no of meta.data.open) store.open.add(no)
-    for (const no of meta.data.rating) store.rating.add(no)
-    for (const no of [...store.open, ...store.rating]) await store.chunk(chunkOf(no))
+    const store = new TicketStore(storage)
+    for (const i of await chunkIndexes(storage.dir)) {
+      for (const t of (await store.chunk(i)).data.tickets) {
+        if (!t) continue
+        store.nextNo = Math.max(store.nextNo, t.no + 1)
+        store.track(t)
+      }
+    }
+    // The file the next ticket goes in, and the one after, are open before anyone asks.
+    await store.chunk(chunkOf(store.nextNo))
+    await store.chunk(chunkOf(store.nextNo) + 1)
     return store
   }
 
-  get size (): number { return this.meta.data.nextNo - 1 }
+  get size (): number { return this.nextNo - 1 }
 
   async get (no: number): Promise<Ticket | undefined> {
     if (!Number.isInteger(no) || no < 1 || no > this.size) return undefined
-    return (await this.chunk(chunkOf(no))).data.tickets[slot(no)]
+    return this.unwritten.get(no) ?? (await this.chunk(chunkOf(no))).data.tickets[slot(no)]
   }
 
-  /** Allocate the next number and store the ticket `build` makes for it. */
+  /**
+   * Allocate the next number and store the ticket `build` makes for it. The number, the
+   * indexes and (normally) the write happen synchronously, so concurrent complaints never
+   * share a number and a duplicate check just before sees every earlier ticket.
+   */
   async create (build: (no: number) => Ticket): Promise<Ticket> {
-    const no = this.meta.data.nextNo
-    const chunk = await this.chunk(chunkOf(no))
+    const no = this.nextNo++
     const ticket = build(no)
-    chunk.update(d => { d.tickets[slot(no)] = ticket })
-    this.meta.update(d => { d.nextNo = no + 1 })
     this.track(ticket)
+    const index = chunkOf(no)
+    if (slot(no) === 0) void this.chunk(index + 1).catch(() => {}) // a failure resurfaces on use
+    const loaded = this.chunks.get(index)
+    if (loaded) {
+      loaded.update(d => { d.tickets[slot(no)] = ticket })
+      return ticket
+    }
+    this.unwritten.set(no, ticket)
+    const chunk = await this.chunk(index)
+    chunk.update(d => { d.tickets[slot(no)] = this.unwritten.get(no) ?? ticket })
+    this.unwritten.delete(no)
     return ticket
   }
 
   /** Replace a ticket by a newer value of it (tickets are immutable values). */
   save (ticket: Ticket): void {
+    if (this.unwritten.has(ticket.no)) {
+      this.track(ticket, this.unwritten.get(ticket.no))
+      this.unwritten.set(ticket.no, ticket)
+      return
+    }
     const chunk = this.chunks.get(chunkOf(ticket.no))
-    if (!chunk || chunk.data.tickets[slot(ticket.no)] === undefined) throw new Error(`ticket #${ticket.no} is not loaded`)
+    const previous = chunk?.data.tickets[slot(ticket.no)]
+    if (!chunk || previous === undefined) throw new Error(`ticket #${ticket.no} is not loaded`)
     chunk.update(d => { d.tickets[slot(ticket.no)] = ticket })
-    this.track(ticket)
+    this.track(ticket, previous)
   }
 
   /** Open tickets, oldest first (their files are always loaded). */
@@ -69,63 +101,61 @@ export class TicketStore {
     return [...this.rating].sort((a, b) => a - b).map(no => this.loaded(no))
   }
 
-  /** Newest first, reading older files only as far as the caller goes. */
-  async * newestFirst (): AsyncGenerator<Ticket> {
-    for (let no = this.size; no >= 1; no--) {
-      const t = await this.get(no)
-      if (t) yield t
-    }
-  }
-
-  /** Tickets created in [start, end). */
-  async createdBetween (start: Date, end: Date): Promise<Ticket[]> {
-    const found: Ticket[] = []
-    for await (const t of this.newestFirst()) {
-      const at = Date.parse(t.createdAt)
-      if (at < start.getTime()) break
-      if (at < end.getTime()) found.push(t)
-    }
-    return found.reverse()
-  }
-
   /** A person's tickets (raised or joined), newest first, open ones included whatever their age. */
   async ticketsOf (contactId: string, since: Date, limit = 20): Promise<Ticket[]> {
-    const found = new Map<number, Ticket>()
-    for (const t of this.openTickets()) if (complainantsOf(t).includes(contactId)) found.set(t.no, t)
-    for await (const t of this.newestFirst()) {
-      if (found.size >= limit || Date.parse(t.createdAt) < since.getTime()) break
-      if (complainantsOf(t).includes(contactId)) found.set(t.no, t)
+    const wanted = this.index.ticketsOf(contactId)
+      .filter(no => this.open.has(no) || (this.index.row(no)?.createdAt ?? 0) >= since.getTime())
+      .slice(0, limit)
+    const found: Ticket[] = []
+    for (const no of wanted) {
+      const t = await this.get(no)
+      if (t) found.push(t)
     }
-    return [...found.values()].sort((a, b) => b.no - a.no).slice(0, limit)
+    return found
+  }
+
+  /** Matters a person raised or joined after `since` (for the hourly limit). */
+  activitySince (contactId: string, since: Date): number {
+    return this.index.activitySince(contactId, since.getTime())
+  }
+
+  /** /统计 figures for tickets created in the period, from the in-memory stats rows. */
+  stats (period: StatsPeriod, now: Date): Stats {
+    return computeStatsOfRows(this.index.statsRows(), period, now)
   }
 
   private loaded (no: number): Ticket {
-    const t = this.chunks.get(chunkOf(no))?.data.tickets[slot(no)]
+    const t = this.unwritten.get(no) ?? this.chunks.get(chunkOf(no))?.data.tickets[slot(no)]
     if (!t) throw new Error(`ticket #${no} is indexed but not loaded`)
     return t
   }
 
   private async chunk (index: number): Promise<Store<Chunk>> {
-    let chunk = this.chunks.get(index)
-    if (!chunk) {
-      chunk = await this.storage.open<Chunk>(chunkName(index), () => ({ tickets: [] }))
-      this.chunks.set(index, chunk)
+    const chunk = this.chunks.get(index)
+    if (chunk) return chunk
+    // Callers asking at once share one open.
+    let opening = this.opening.get(index)
+    if (!opening) {
+      opening = this.storage.open<Chunk>(chunkName(index), () => ({ tickets: [] })).then(c => {
+        this.chunks.set(index, c)
+        return c
+      }).finally(() => this.opening.delete(index))
+      this.opening.set(index, opening)
     }
-    return chunk
+    return await opening
   }
 
-  /** Keep the open and rating indexes (memory and meta file) in step with a ticket. */
-  private track (ticket: Ticket): void {
-    const open = isOpenState(ticket.state)
-    const rating = ticket.ratingAskedAt !== null
-    if (open === this.open.has(ticket.no) && rating === this.rating.has(ticket.no)) return
-    if (open) this.open.add(ticket.no)
+  /** Keep the indexes in step with a ticket's new value. */
+  private track (ticket: Ticket, previous?: Ticket): void {
+    this.index.add(ticket, previous)
+    if (isOpenState(ticket.state)) this.open.add(ticket.no)
     else this.open.delete(ticket.no)
-    if (rating) this.rating.add(ticket.no)
+    if (ticket.ratingAskedAt !== null) this.rating.add(ticket.no)
     else this.rating.delete(ticket.no)
-    this.meta.update(d => {
-      d.open = [...this.open]
-      d.rating = [...this.rating]
-    })
   }
+}
+
+async function chunkIndexes (dir: string): Promise<number[]> {
+  const names = await readdir(dir).catch(() => [] as string[])
+  return names.map(n => CHUNK_FILE.exec(n)?.[1]).filter((n): n is string => n !== undefined).map(Number).sort((a, b) => a - b)
 }
