@@ -12,7 +12,7 @@ import { Storage } from '../storage/storage.js'
 import { StartupError } from '../app/startup-error.js'
 import { CommandRouter } from './command-router.js'
 import { dispatchMessage } from './dispatch-message.js'
-import { emptySeen, SeenMessages } from './seen-messages.js'
+import { openSeenMessages } from './seen-messages.js'
 import { buildWechaty } from './select-puppet.js'
 import { emptySessions } from './sessions.js'
 import { createDirectory, createTransport } from './wechaty-transport.js'
@@ -47,12 +47,12 @@ export interface Runtime {
 export async function createRuntime ({ options, compound, clock, log, features: factories }: RuntimeInput): Promise<Runtime> {
   const storage = new Storage(options.storageDir, log)
   // Opening every file first means a corrupt one stops the start before anything runs.
-  const [roleStore, auditStore, outboxStore, sessionStore, seenStore] = await Promise.all([
+  const [roleStore, auditStore, outboxStore, sessionStore, seen] = await Promise.all([
     storage.open('roles', emptyRoles),
     storage.open('audit', emptyAudit),
     storage.open('outbox', emptyOutbox),
     storage.open('sessions', emptySessions),
-    storage.open('seen-messages', emptySeen, { durable: false })
+    openSeenMessages(storage, clock.now())
   ])
   const { bot, mocker } = buildWechaty(options, options.botName)
   const outbox = new ThrottledOutbox(outboxStore, storage, createTransport(bot), options.outbox, log)
@@ -72,7 +72,6 @@ export async function createRuntime ({ options, compound, clock, log, features: 
   const features = factories.map(f => f(app))
   commands.push(...features.flatMap(f => f.commands ?? []))
   const router = new CommandRouter(commands, app)
-  const seen = new SeenMessages(seenStore)
   const waiting = new Map<string, () => void>()
   const done = new Set<string>()
   const startedAt = clock.now()
