@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { Storage } from '../storage/storage.js'
 
 // Puppets redeliver recent messages after a reconnect, not old ones; and anything sent
@@ -73,19 +74,14 @@ export class SeenMessages {
   }
 }
 
-interface SeenData { days: Record<string, string[]> }
+export const SEEN_LOG = 'seen-messages'
+export const seenEntrySchema = z.string()
 
-/** Open the remembered ids (one small file, written on the batch timer: a cache). */
+/** Open the remembered ids: an append-only log, one partition per day, old days dropped. */
 export async function openSeenMessages (storage: Storage, now: Date): Promise<SeenMessages> {
-  const store = await storage.open<SeenData>('seen-messages', () => ({ days: {} }), {
-    durable: false,
-    version: 2,
-    // v1 kept ids without dates; they are older than any redelivery worth catching.
-    migrations: { 1: () => ({ days: {} }) }
-  })
-  const log: SeenLog = {
-    append: (day, id) => store.update(d => { (d.days[day] ??= []).push(id) }),
-    drop: day => store.update(d => { delete d.days[day] })
-  }
-  return new SeenMessages(log, Object.entries(store.data.days), now)
+  const log = await storage.openLog<string>(SEEN_LOG, { schema: seenEntrySchema })
+  const oldest = dayOf(new Date(now.getTime() - WINDOW_DAYS * DAY_MS))
+  const stored: Array<[string, string[]]> = []
+  for (const day of log.partitions()) stored.push([day, day >= oldest ? await log.read(day) : []])
+  return new SeenMessages({ append: (day, id) => log.append(day, id), drop: day => log.drop(day) }, stored, now)
 }

@@ -49,11 +49,11 @@ describe('seen messages in the bot', () => {
       return id as string
     }
     await say('今天天气不错')
-    await say('@小区助手 你好', ['wxid_xiaoqu_bot'])
+    const answered = await say('@小区助手 你好', ['wxid_xiaoqu_bot'])
     await h.session.runtime.storage.close()
-    const { readFile } = await import('node:fs/promises')
-    const file = JSON.parse(await readFile(`${h.dataDir}/seen-messages.json`, 'utf8'))
-    const ids = Object.values(file.data.days as Record<string, string[]>).flat()
-    expect(ids).toHaveLength(1)
+    const { readdir, readFile } = await import('node:fs/promises')
+    const dir = `${h.dataDir}/seen-messages`
+    const ids = (await Promise.all((await readdir(dir)).map(async f => (await readFile(`${dir}/${f}`, 'utf8')).trim().split('\n')))).flat()
+    expect(ids).toEqual([JSON.stringify(answered)])
   })
 })

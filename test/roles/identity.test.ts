@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { roleSchema } from '../../src/roles/role-book.js'
 import { type Harness, openSandbox } from '../helpers/sandbox-harness.js'
 
 let h: Harness | undefined
@@ -18,9 +19,10 @@ describe('identity and roles', () => {
     const [reply] = await h.run(':as 李先生', '/角色 授予 @张阿姨 委员')
     expect(reply!.text).toContain('需要业委会主任身份')
     expect(h.session.runtime.app.roles.rolesOf('wxid_zhang_ayi').has('committee')).toBe(false)
-    await h.session.runtime.storage.flushAll()
-    const audit = JSON.parse(await readFile(path.join(h.dataDir, 'audit.json'), 'utf8'))
-    expect(audit.data.entries).toContainEqual(expect.objectContaining({ who: 'wxid_li_xiansheng', action: '/角色', result: 'refused: role' }))
+    await h.session.runtime.storage.commit()
+    await h.session.runtime.storage.checkpoint() // from the journal into audit/2026-11.jsonl
+    const lines = (await readFile(path.join(h.dataDir, 'audit', '2026-11.jsonl'), 'utf8')).trim().split('\n').map(l => JSON.parse(l))
+    expect(lines).toContainEqual(expect.objectContaining({ who: 'wxid_li_xiansheng', action: '/角色', result: 'refused: role' }))
   })
 
   it('the chair grants a role by @-mention; it is keyed by contact id and survives a rename', async () => {
@@ -58,7 +60,7 @@ describe('identity and roles', () => {
     const [unknown] = await h.run(':dm', '/角色 授予 wxid_nobody 委员')
     expect(unknown!.text).toContain('找不到联系人「wxid_nobody」')
     expect(h.session.runtime.app.roles.membersOf('committee')).not.toContain('wxid_nobody')
-    expect(Object.keys((await h.session.runtime.storage.open<any>('roles', () => ({}))).data.people ?? {})).not.toContain('李先生')
+    expect(Object.keys((await h.session.runtime.storage.open<any>('roles', () => ({}), { schema: roleSchema })).data.people ?? {})).not.toContain('李先生')
     const [byId] = await h.run('/角色 授予 wxid_li_xiansheng 委员')
     expect(byId!.text).toContain('已授予李先生（wxid_li_xiansheng）「业委会委员」')
     const [notHeld] = await h.run('/角色 撤销 wxid_zhang_ayi 财务')

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises'
+import { z } from 'zod'
 import type { Storage, Store } from '../../storage/storage.js'
 import { computeStatsOfRows, type Stats } from '../../complaints/compute-stats.js'
 import type { StatsPeriod } from '../../complaints/parse-period.js'
@@ -16,7 +16,12 @@ export const CHUNK = 500
 interface Chunk { tickets: Ticket[] }
 
 export const chunkName = (index: number): string => `complaints-tickets-${String(index).padStart(4, '0')}`
-const CHUNK_FILE = /^complaints-tickets-(\d{4,})\.json$/
+export const CHUNK_FILE = /^complaints-tickets-\d{4}$/
+export const chunkSchema = z.object({
+  tickets: z.array(z.object({ no: z.number().int().positive(), text: z.string(), state: z.string(), createdAt: z.string(), complainantId: z.string(), history: z.array(z.unknown()) }).nullable())
+})
+/** The index file of earlier versions: no longer read or written (the index is rebuilt), still validated if present. */
+export const metaSchema = z.object({ nextNo: z.number().int().positive(), open: z.array(z.number()), rating: z.array(z.number()) })
 const chunkOf = (no: number): number => Math.floor((no - 1) / CHUNK)
 const slot = (no: number): number => (no - 1) % CHUNK
 
@@ -34,7 +39,8 @@ export class TicketStore {
 
   static async load (storage: Storage): Promise<TicketStore> {
     const store = new TicketStore(storage)
-    for (const i of await chunkIndexes(storage.dir)) {
+    for (const name of await storage.documents(CHUNK_FILE)) {
+      const i = Number(name.slice(name.lastIndexOf('-') + 1))
       for (const t of (await store.chunk(i)).data.tickets) {
         if (!t) continue
         store.nextNo = Math.max(store.nextNo, t.no + 1)
@@ -136,7 +142,7 @@ export class TicketStore {
     // Callers asking at once share one open.
     let opening = this.opening.get(index)
     if (!opening) {
-      opening = this.storage.open<Chunk>(chunkName(index), () => ({ tickets: [] })).then(c => {
+      opening = this.storage.open<Chunk>(chunkName(index), () => ({ tickets: [] }), { schema: chunkSchema }).then(c => {
         this.chunks.set(index, c)
         return c
       }).finally(() => this.opening.delete(index))
@@ -153,9 +159,4 @@ export class TicketStore {
     if (ticket.ratingAskedAt !== null) this.rating.add(ticket.no)
     else this.rating.delete(ticket.no)
   }
-}
-
-async function chunkIndexes (dir: string): Promise<number[]> {
-  const names = await readdir(dir).catch(() => [] as string[])
-  return names.map(n => CHUNK_FILE.exec(n)?.[1]).filter((n): n is string => n !== undefined).map(Number).sort((a, b) => a - b)
 }
