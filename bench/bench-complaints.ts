@@ -1,5 +1,5 @@
 // Benchmark section for `npm run bench` (not a test: nothing here asserts on time).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { readFileSync } from 'node:fs'
@@ -10,7 +10,7 @@ import { createTicket } from '../src/complaints/create-ticket.js'
 import { defaultDeadlines } from '../src/complaints/deadline-schema.js'
 import { extractLocation } from '../src/complaints/extract-location.js'
 import type { Ticket } from '../src/complaints/ticket.js'
-import { CHUNK, TicketStore } from '../src/features/complaints/ticket-store.js'
+import { CHUNK, partitionOf, TICKET_LOG, TicketStore } from '../src/features/complaints/ticket-store.js'
 import { Storage } from '../src/storage/storage.js'
 
 const CREATES = 200
@@ -29,9 +29,10 @@ function sample (no: number): Ticket {
 /** Write `count` closed tickets as the store lays them out, without going through it. */
 export async function prefillTickets (dir: string, count: number): Promise<void> {
   const base = Array.from({ length: CHUNK }, (_, i) => sample(i + 1))
+  await mkdir(path.join(dir, TICKET_LOG), { recursive: true })
   for (let chunk = 0; chunk * CHUNK < count; chunk++) {
     const tickets = base.slice(0, Math.min(CHUNK, count - chunk * CHUNK)).map((t, i) => ({ ...t, no: chunk * CHUNK + i + 1, state: 'closed' as const }))
-    await writeFile(path.join(dir, `complaints-tickets-${String(chunk).padStart(4, '0')}.json`), JSON.stringify({ schemaVersion: 1, data: { tickets } }))
+    await writeFile(path.join(dir, TICKET_LOG, `${partitionOf(chunk)}.jsonl`), tickets.map(t => JSON.stringify(t) + '\n').join(''))
   }
 }
 

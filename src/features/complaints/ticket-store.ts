@@ -1,55 +1,64 @@
 import { z } from 'zod'
-import type { Storage, Store } from '../../storage/storage.js'
+import type { AppendLog, Storage } from '../../storage/storage.js'
 import { computeStatsOfRows, type Stats } from '../../complaints/compute-stats.js'
 import type { StatsPeriod } from '../../complaints/parse-period.js'
 import type { Ticket } from '../../complaints/ticket.js'
 import { isOpenState } from '../../complaints/ticket-states.js'
 import { TicketIndex } from './ticket-index.js'
 
-// Tickets live in files of CHUNK consecutive numbers (complaints-tickets-0000.json, ...):
-// each write rewrites one small file, and ticket N is found by arithmetic. Everything else
-// (the next number, the open and rating lists, the per-person and stats indexes) is derived
-// from the tickets at start, never stored: an index file could disagree with the records.
-// Tickets are numbered in clock order, which lets queries walk back from the newest.
+// Tickets are kept in an append-only log, one partition per CHUNK consecutive numbers
+// (tickets/0000.jsonl holds #1–#500): creating or changing a ticket appends its new value,
+// one line, whatever the history. The last line of a number wins; a partition is compacted
+// when it holds many old values. Everything else (the next number, the open and rating
+// lists, the per-person and stats indexes) is derived from the tickets at start, never
+// stored: an index file could disagree with the records. In memory: open tickets, tickets
+// waiting for a rating, the newest partition and a few recently read ones.
 
 export const CHUNK = 500
-interface Chunk { tickets: Ticket[] }
+export const TICKET_LOG = 'tickets'
+const CACHED = 6 // older partitions kept after a read (/我的工单, /工单 N)
+const COMPACT_AT = 4 // a cached partition with this many lines per ticket is rewritten
 
-export const chunkName = (index: number): string => `complaints-tickets-${String(index).padStart(4, '0')}`
+export const ticketSchema = z.object({ no: z.number().int().positive(), text: z.string(), state: z.string(), createdAt: z.string(), complainantId: z.string(), history: z.array(z.unknown()) })
+
+/** Documents of earlier versions (complaints-tickets-0000.json …): moved into the log at the first start. */
 export const CHUNK_FILE = /^complaints-tickets-\d{4}$/
-export const chunkSchema = z.object({
-  tickets: z.array(z.object({ no: z.number().int().positive(), text: z.string(), state: z.string(), createdAt: z.string(), complainantId: z.string(), history: z.array(z.unknown()) }).nullable())
-})
+export const chunkSchema = z.object({ tickets: z.array(ticketSchema.nullable()) })
 /** The index file of earlier versions: no longer read or written (the index is rebuilt), still validated if present. */
 export const metaSchema = z.object({ nextNo: z.number().int().positive(), open: z.array(z.number()), rating: z.array(z.number()) })
+
 const chunkOf = (no: number): number => Math.floor((no - 1) / CHUNK)
-const slot = (no: number): number => (no - 1) % CHUNK
+export const partitionOf = (index: number): string => String(index).padStart(4, '0')
 
 export class TicketStore {
-  private readonly chunks = new Map<number, Store<Chunk>>()
-  private readonly opening = new Map<number, Promise<Store<Chunk>>>()
+  /** Open tickets and tickets waiting for a rating: always in memory. */
+  private readonly live = new Map<number, Ticket>()
   private readonly open = new Set<number>()
   private readonly rating = new Set<number>()
-  /** Created while their file was still opening (rare: the next file is opened ahead). */
-  private readonly unwritten = new Map<number, Ticket>()
+  /** partition index → its tickets by number; Map order is least recently used first */
+  private readonly cache = new Map<number, Map<number, Ticket>>()
+  private readonly lines = new Map<number, number>()
   private readonly index = new TicketIndex()
   private nextNo = 1
 
-  private constructor (private readonly storage: Storage) {}
+  private constructor (private readonly log: AppendLog<Ticket>) {}
 
   static async load (storage: Storage): Promise<TicketStore> {
-    const store = new TicketStore(storage)
-    for (const name of await storage.documents(CHUNK_FILE)) {
-      const i = Number(name.slice(name.lastIndexOf('-') + 1))
-      for (const t of (await store.chunk(i)).data.tickets) {
-        if (!t) continue
+    const log = await storage.openLog<Ticket>(TICKET_LOG, { schema: ticketSchema })
+    await moveOldChunks(storage, log)
+    const store = new TicketStore(log)
+    // One partition at a time: the whole history passes through memory once, at start.
+    for (const part of log.partitions()) {
+      const index = Number(part)
+      const tickets = await store.read(index)
+      for (const t of tickets.values()) {
         store.nextNo = Math.max(store.nextNo, t.no + 1)
         store.track(t)
       }
+      if ((store.lines.get(index) ?? 0) > tickets.size * 1.5) store.compact(index, tickets)
     }
-    // The file the next ticket goes in, and the one after, are open before anyone asks.
-    await store.chunk(chunkOf(store.nextNo))
-    await store.chunk(chunkOf(store.nextNo) + 1)
+    const newest = chunkOf(store.nextNo)
+    if (!store.cache.has(newest)) store.cache.set(newest, await store.read(newest))
     return store
   }
 
@@ -57,54 +66,46 @@ export class TicketStore {
 
   async get (no: number): Promise<Ticket | undefined> {
     if (!Number.isInteger(no) || no < 1 || no > this.size) return undefined
-    return this.unwritten.get(no) ?? (await this.chunk(chunkOf(no))).data.tickets[slot(no)]
+    const live = this.live.get(no)
+    if (live) return live
+    const index = chunkOf(no)
+    let tickets = this.cache.get(index)
+    if (!tickets) tickets = await this.read(index)
+    this.remember(index, tickets)
+    return tickets.get(no)
   }
 
   /**
-   * Allocate the next number and store the ticket `build` makes for it. The number, the
-   * indexes and (normally) the write happen synchronously, so concurrent complaints never
+   * Allocate the next number and store the ticket `build` makes for it, synchronously: the
+   * number, the record and the indexes change in one step, so concurrent complaints never
    * share a number and a duplicate check just before sees every earlier ticket.
    */
   async create (build: (no: number) => Ticket): Promise<Ticket> {
-    const no = this.nextNo++
-    const ticket = build(no)
-    this.track(ticket)
-    const index = chunkOf(no)
-    if (slot(no) === 0) void this.chunk(index + 1).catch(() => {}) // a failure resurfaces on use
-    const loaded = this.chunks.get(index)
-    if (loaded) {
-      loaded.update(d => { d.tickets[slot(no)] = ticket })
-      return ticket
-    }
-    this.unwritten.set(no, ticket)
-    const chunk = await this.chunk(index)
-    chunk.update(d => { d.tickets[slot(no)] = this.unwritten.get(no) ?? ticket })
-    this.unwritten.delete(no)
+    const ticket = build(this.nextNo++)
+    this.save(ticket)
     return ticket
   }
 
-  /** Replace a ticket by a newer value of it (tickets are immutable values). */
+  /** Store a ticket's new value (tickets are immutable values): one appended line. */
   save (ticket: Ticket): void {
-    if (this.unwritten.has(ticket.no)) {
-      this.track(ticket, this.unwritten.get(ticket.no))
-      this.unwritten.set(ticket.no, ticket)
-      return
-    }
-    const chunk = this.chunks.get(chunkOf(ticket.no))
-    const previous = chunk?.data.tickets[slot(ticket.no)]
-    if (!chunk || previous === undefined) throw new Error(`ticket #${ticket.no} is not loaded`)
-    chunk.update(d => { d.tickets[slot(ticket.no)] = ticket })
-    this.track(ticket, previous)
+    const index = chunkOf(ticket.no)
+    this.log.append(partitionOf(index), ticket)
+    const lines = (this.lines.get(index) ?? 0) + 1
+    this.lines.set(index, lines)
+    const cached = this.cache.get(index)
+    cached?.set(ticket.no, ticket)
+    this.track(ticket)
+    if (cached && lines > COMPACT_AT * CHUNK) this.compact(index, cached)
   }
 
-  /** Open tickets, oldest first (their files are always loaded). */
+  /** Open tickets, oldest first. */
   openTickets (): Ticket[] {
-    return [...this.open].sort((a, b) => a - b).map(no => this.loaded(no))
+    return [...this.open].sort((a, b) => a - b).map(no => this.live.get(no)!)
   }
 
   /** Closed tickets still waiting for a rating. */
   awaitingRating (): Ticket[] {
-    return [...this.rating].sort((a, b) => a - b).map(no => this.loaded(no))
+    return [...this.rating].sort((a, b) => a - b).map(no => this.live.get(no)!)
   }
 
   /** A person's tickets (raised or joined), newest first, open ones included whatever their age. */
@@ -130,33 +131,58 @@ export class TicketStore {
     return computeStatsOfRows(this.index.statsRows(), period, now)
   }
 
-  private loaded (no: number): Ticket {
-    const t = this.unwritten.get(no) ?? this.chunks.get(chunkOf(no))?.data.tickets[slot(no)]
-    if (!t) throw new Error(`ticket #${no} is indexed but not loaded`)
-    return t
+  /** A partition's tickets, the last value of each number. */
+  private async read (index: number): Promise<Map<number, Ticket>> {
+    const entries = await this.log.read(partitionOf(index))
+    this.lines.set(index, entries.length)
+    const tickets = new Map<number, Ticket>()
+    for (const t of entries) tickets.set(t.no, t)
+    // Values saved while the file was being read are newer than what it held.
+    for (const [no, t] of this.cache.get(index) ?? []) tickets.set(no, t)
+    for (const t of this.live.values()) if (chunkOf(t.no) === index) tickets.set(t.no, t)
+    return tickets
   }
 
-  private async chunk (index: number): Promise<Store<Chunk>> {
-    const chunk = this.chunks.get(index)
-    if (chunk) return chunk
-    // Callers asking at once share one open.
-    let opening = this.opening.get(index)
-    if (!opening) {
-      opening = this.storage.open<Chunk>(chunkName(index), () => ({ tickets: [] }), { schema: chunkSchema }).then(c => {
-        this.chunks.set(index, c)
-        return c
-      }).finally(() => this.opening.delete(index))
-      this.opening.set(index, opening)
+  /** Keep a partition read for a look-up, dropping the least recently used beyond a few. */
+  private remember (index: number, tickets: Map<number, Ticket>): void {
+    this.cache.delete(index)
+    this.cache.set(index, tickets)
+    const newest = chunkOf(this.nextNo)
+    for (const old of this.cache.keys()) {
+      if (this.cache.size <= CACHED + 1) break
+      if (old !== newest) this.cache.delete(old)
     }
-    return await opening
   }
 
-  /** Keep the indexes in step with a ticket's new value. */
-  private track (ticket: Ticket, previous?: Ticket): void {
-    this.index.add(ticket, previous)
-    if (isOpenState(ticket.state)) this.open.add(ticket.no)
+  /** Rewrite a partition with one line per ticket (synchronous: no append can slip between). */
+  private compact (index: number, tickets: Map<number, Ticket>): void {
+    this.log.replace(partitionOf(index), [...tickets.values()].sort((a, b) => a.no - b.no))
+    this.lines.set(index, tickets.size)
+  }
+
+  /** Keep the indexes and the in-memory open and rating tickets in step with a ticket. */
+  private track (ticket: Ticket): void {
+    this.index.add(ticket)
+    const open = isOpenState(ticket.state)
+    const rating = ticket.ratingAskedAt !== null
+    if (open) this.open.add(ticket.no)
     else this.open.delete(ticket.no)
-    if (ticket.ratingAskedAt !== null) this.rating.add(ticket.no)
+    if (rating) this.rating.add(ticket.no)
     else this.rating.delete(ticket.no)
+    if (open || rating) this.live.set(ticket.no, ticket)
+    else this.live.delete(ticket.no)
+  }
+}
+
+/** Tickets of earlier versions' chunk documents go into the log, in the commit that empties them. */
+async function moveOldChunks (storage: Storage, log: AppendLog<Ticket>): Promise<void> {
+  const present = new Set(log.partitions())
+  for (const name of await storage.documents(CHUNK_FILE)) {
+    const doc = await storage.open<{ tickets: Array<Ticket | null> }>(name, () => ({ tickets: [] }), { schema: chunkSchema })
+    const tickets = doc.data.tickets.filter((t): t is Ticket => t !== null && t !== undefined)
+    if (tickets.length === 0) continue
+    const part = partitionOf(Number(name.slice(name.lastIndexOf('-') + 1)))
+    if (!present.has(part)) log.replace(part, tickets)
+    doc.update(d => { d.tickets = [] })
   }
 }

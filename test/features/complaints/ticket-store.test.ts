@@ -35,6 +35,27 @@ describe('ticket store', () => {
     expect(textsIn(out, '私聊 张阿姨').join('\n')).toContain('#1')
   })
 
+  it('moves the tickets of old chunk files into the log once, keeping their numbers', async () => {
+    h = await openOnMonday()
+    await h.run(`:in ${OWNERS}`, ':as 张阿姨', '投诉 5号楼大堂灯坏了', ':as 李先生', '投诉 6号楼大堂灯坏了')
+    const tickets = [(await deskOf(h.session.runtime.app)).store.openTickets()]
+    const dataDir = h.dataDir
+    await h.close()
+    const { rm, writeFile, readFile } = await import('node:fs/promises')
+    await rm(`${dataDir}/tickets`, { recursive: true })
+    await writeFile(`${dataDir}/complaints-tickets-0000.json`, JSON.stringify({ schemaVersion: 1, data: { tickets: tickets[0] } }))
+    for (let run = 0; run < 2; run++) {
+      h = await openSandbox({ dataDir })
+      const desk = await deskOf(h.session.runtime.app)
+      expect(desk.store.openTickets().map(t => t.text)).toEqual(['5号楼大堂灯坏了', '6号楼大堂灯坏了'])
+      await h.close()
+    }
+    expect(JSON.parse(await readFile(`${dataDir}/complaints-tickets-0000.json`, 'utf8')).data.tickets).toEqual([])
+    h = await openSandbox({ dataDir })
+    const next = await h.run(`:in ${OWNERS}`, ':as 王女士', '投诉 7号楼大堂灯坏了')
+    expect(textsIn(next, OWNERS).join('\n')).toContain('已登记 #3')
+  })
+
   it('stops one person at the hourly limit even when the complaints arrive together', async () => {
     h = await openOnMonday()
     const world = (h.session as any).world
