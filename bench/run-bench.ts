@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 
 // Each section runs in its own process, so its peak memory is its own (the 100,000-ticket
 // fixture must not count against the bot's memory, nor the echo bot's against ours).
-const ALL = ['bot', 'echo', 'questions', 'complaints', 'burst', 'chatter', 'growth_empty', 'growth_full'] as const
+const ALL = ['bot', 'echo', 'questions', 'complaints', 'burst', 'chatter', 'growth_empty', 'growth_full', 'spreadsheets'] as const
 // `npm run bench -- chatter echo` runs only those sections (the ratios need their pairs).
 const SECTIONS = process.argv.length > 2 ? process.argv.slice(2) : ALL
 
@@ -16,7 +16,9 @@ const TARGETS = {
   burst_100_complaints: { stored: 100, distinct_numbers: 100, cards: 100 },
   bot_peak_rss_mb_max: 200,
   question_top1_min: 0.95,
-  ticket_create_ratio_max: 2
+  ticket_create_ratio_max: 2,
+  hostile_spreadsheet_max_ms: 5000,
+  hostile_spreadsheet_max_rss_mb: 150
 }
 
 function runSection (name: string): Record<string, unknown> {

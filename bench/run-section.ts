@@ -9,7 +9,8 @@ const SECTIONS: Record<string, { run: () => Promise<Record<string, unknown>>, rs
   burst: { run: async () => await (await import('./bench-growth.js')).benchBurst(), rss: 'burst_peak_rss_mb' },
   chatter: { run: async () => await (await import('./bench-growth.js')).benchChatter(), rss: 'chatter_peak_rss_mb' },
   growth_empty: { run: async () => await (await import('./bench-growth.js')).benchGrowthEmpty(), rss: 'growth_empty_peak_rss_mb' },
-  growth_full: { run: async () => await (await import('./bench-growth.js')).benchGrowthFull(), rss: 'growth_full_peak_rss_mb' }
+  growth_full: { run: async () => await (await import('./bench-growth.js')).benchGrowthFull(), rss: 'growth_full_peak_rss_mb' },
+  spreadsheets: { run: async () => await (await import('./bench-spreadsheets.js')).benchSpreadsheets(), rss: 'spreadsheets_bench_rss_mb' }
 }
 
 async function main (): Promise<void> {
