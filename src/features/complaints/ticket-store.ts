@@ -76,6 +76,15 @@ export class TicketStore {
   }
 
   /**
+   * The newest value of a ticket held in memory (open, waiting for a rating, or recently
+   * read), synchronously. A change computed after an await starts from this, not from a
+   * value read before the await, or it would undo a change made meanwhile.
+   */
+  current (no: number): Ticket | undefined {
+    return this.live.get(no) ?? this.cache.get(chunkOf(no))?.get(no)
+  }
+
+  /**
    * Allocate the next number and store the ticket `build` makes for it, synchronously: the
    * number, the record and the indexes change in one step, so concurrent complaints never
    * share a number and a duplicate check just before sees every earlier ticket.

@@ -56,6 +56,17 @@ describe('ticket store', () => {
     expect(textsIn(next, OWNERS).join('\n')).toContain('已登记 #3')
   })
 
+  it('keeps both of two actions on one ticket that arrive together', async () => {
+    h = await openOnMonday()
+    await h.run(`:in ${OWNERS}`, ':as 张阿姨', '投诉 5号楼大堂灯坏了')
+    const world = (h.session as any).world
+    const ids: string[] = ['/受理 1', '/回复 1 师傅下午两点到场'].map(text => world.say('wxid_liu_jingli', { roomId: 'yangguang-property@chatroom' }, text).id)
+    await Promise.all(ids.map(async id => await h!.session.runtime.handled(id)))
+    await h.session.settle()
+    const ticket = await (await deskOf(h.session.runtime.app)).store.get(1)
+    expect(ticket!.history.map(e => e.kind)).toEqual(['create', 'acknowledge', 'reply'])
+  })
+
   it('stops one person at the hourly limit even when the complaints arrive together', async () => {
     h = await openOnMonday()
     const world = (h.session as any).world
