@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -6,6 +6,7 @@ import { applyTicketAction } from '../../../src/complaints/apply-ticket-action.j
 import { TicketStore } from '../../../src/features/complaints/ticket-store.js'
 import { Storage } from '../../../src/storage/storage.js'
 import { deadlines, makeTicket, sh } from '../../complaints/make-ticket.js'
+import { openSandbox } from '../../helpers/sandbox-harness.js'
 
 const close = (t: ReturnType<typeof makeTicket>) => {
   const r = applyTicketAction(t, 'close', { actorId: 'wxid_liu', now: sh('2026-11-03 10:00'), note: '修好了', deadlines })
@@ -37,5 +38,14 @@ describe('ticket log', () => {
     expect((await store.ticketsOf('wxid_1', sh('2026-01-01 00:00'), 5)).map(t => t.no)).toEqual([3998, 3991, 3984, 3977, 3970])
     await storage.close()
     expect(await lines()).toBe(500)
+  })
+
+  it('a damaged ticket partition stops the start, naming it; the file is untouched', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'xiaoqu-tickets-'))
+    await mkdir(path.join(dir, 'tickets'))
+    const text = JSON.stringify(makeTicket({ no: 3501 })) + '\n{"no":3502,"te'
+    await writeFile(path.join(dir, 'tickets', '0007.jsonl'), text)
+    await expect(openSandbox({ dataDir: dir })).rejects.toThrow(/tickets\/0007\.jsonl/)
+    expect(await readFile(path.join(dir, 'tickets', '0007.jsonl'), 'utf8')).toBe(text)
   })
 })
