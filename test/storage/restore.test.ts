@@ -1,7 +1,11 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { storageCli } from '../../src/cli/storage.js'
+import type { DataFile } from '../../src/storage/check-files.js'
+import { restoreFile } from '../../src/storage/restore-file.js'
 import { openSandbox } from '../helpers/sandbox-harness.js'
 
 // Follows storage/README.md "When the bot refuses to start", with the real bot.
@@ -41,5 +45,17 @@ describe('restoring a damaged file as storage/README.md says', () => {
     expect(await storageCli(['restore', 'roles.json', '--data', h.dataDir], l => out.push(l))).toBe(1)
     expect(out.join('')).toMatch(/正被另一个进程/)
     await h.dispose()
+  })
+})
+
+describe('restoring a log partition', () => {
+  it('keeps the lines before the damage and sets the damaged file aside', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'xiaoqu-restore-'))
+    await mkdir(path.join(dir, 'events'))
+    await writeFile(path.join(dir, 'events', '2026-12.jsonl'), '{"k":1}\n{"k":2}\n{"k":')
+    const files: DataFile[] = [{ kind: 'log', name: 'events', about: 'test', schema: z.object({ k: z.number() }) }]
+    expect((await restoreFile(dir, 'events/2026-12.jsonl', files)).message).toMatch(/保留损坏处之前的 2 条，丢弃 1 条/)
+    expect(await readFile(path.join(dir, 'events', '2026-12.jsonl'), 'utf8')).toBe('{"k":1}\n{"k":2}\n')
+    expect((await readdir(path.join(dir, 'events'))).some(f => f.startsWith('2026-12.jsonl.broken-'))).toBe(true)
   })
 })
