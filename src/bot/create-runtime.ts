@@ -1,7 +1,7 @@
 import type { WechatyInterface } from 'wechaty/impls'
 import type { mock } from 'wechaty-puppet-mock'
 import type { App, Command, Feature, FeatureFactory } from '../app/types.js'
-import { auditSchema, createAudit, emptyAudit } from '../audit/audit-log.js'
+import { AuditLog } from '../audit/audit-log.js'
 import type { Clock } from '../clock/clock.js'
 import type { Compound } from '../config/compound-schema.js'
 import type { Options } from '../config/read-env-options.js'
@@ -14,9 +14,9 @@ import { Storage } from '../storage/storage.js'
 import { StartupError } from '../app/startup-error.js'
 import { CommandRouter } from './command-router.js'
 import { dispatchMessage } from './dispatch-message.js'
-import { emptySeen, seenSchema, SeenMessages } from './seen-messages.js'
+import { openSeenMessages } from './seen-messages.js'
 import { buildWechaty } from './select-puppet.js'
-import { emptySessions, sessionSchema } from './sessions.js'
+import { Sessions } from './sessions.js'
 import { createDirectory, createTransport } from './wechaty-transport.js'
 import { watchConnection } from './watch-connection.js'
 
@@ -51,12 +51,12 @@ export async function createRuntime ({ options, compound, clock, log, features: 
   // Every data file is validated here, before login: one that cannot be trusted stops the start.
   await storage.start()
   const { bot, mocker } = buildWechaty(options, options.botName)
-  const [roleStore, auditStore, outbox, sessionStore, seenStore] = await Promise.all([
+  const [roleStore, audit, outbox, sessions, seen] = await Promise.all([
     storage.open('roles', emptyRoles, { schema: roleSchema }),
-    storage.open('audit', emptyAudit, { schema: auditSchema }),
+    AuditLog.open(storage, clock),
     openOutbox(storage, { transport: createTransport(bot), throttle: options.outbox, logger: log }),
-    storage.open('sessions', emptySessions, { schema: sessionSchema }),
-    storage.open('seen-messages', emptySeen, { schema: seenSchema, durable: false })
+    Sessions.open(storage, clock),
+    openSeenMessages(storage, clock.now())
   ])
   const commands: Command[] = []
   const app: App = {
@@ -65,7 +65,7 @@ export async function createRuntime ({ options, compound, clock, log, features: 
     options,
     storage,
     outbox,
-    audit: createAudit(auditStore, clock),
+    audit,
     roles: createRoleBook(roleStore, compound.roster),
     directory: createDirectory(bot, compound),
     log,
@@ -74,13 +74,12 @@ export async function createRuntime ({ options, compound, clock, log, features: 
   const features = factories.map(f => f(app))
   commands.push(...features.flatMap(f => f.commands ?? []))
   const router = new CommandRouter(commands, app)
-  const seen = new SeenMessages(seenStore)
   const waiting = new Map<string, () => void>()
   const done = new Set<string>()
   const startedAt = clock.now()
 
   bot.on('message', msg => {
-    void dispatchMessage(msg, { app, router, features, sessions: sessionStore, seen, startedAt })
+    void dispatchMessage(msg, { app, router, features, sessions, seen, startedAt })
       .finally(() => {
         done.add(msg.id)
         waiting.get(msg.id)?.()

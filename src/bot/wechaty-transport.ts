@@ -62,6 +62,10 @@ export function createDirectory (bot: WechatyInterface, compound: Compound): Dir
     async isFriend (contactId) {
       const contact = await bot.Contact.find({ id: contactId })
       return contact?.friend() === true
+    },
+    async contact (contactId) {
+      const contact = await bot.Contact.find({ id: contactId }).catch(() => undefined)
+      return contact ? { id: contact.id, name: contact.name() } : undefined
     }
   }
 }

@@ -13,6 +13,11 @@ export const roleSchema = z.object({
 
 export const emptyRoles = (): RoleData => ({ people: {} })
 
+/** Revoking the only chair would leave nobody able to grant roles: the bot would be locked. */
+export function wouldRemoveLastChair (book: Pick<RoleBook, 'membersOf'>, id: string, role: Role): boolean {
+  return role === 'chair' && book.membersOf('chair').every(c => c === id)
+}
+
 /**
  * Roles keyed by contact id, never by nickname: anyone can rename themselves 业委会主任.
  * The YAML roster presets roles; the chair's `/角色` grants and revocations are stored and
@@ -28,16 +33,18 @@ export function createRoleBook (store: Store<RoleData>, roster: Compound['roster
     return new Set<Role>(['owner', ...preset, ...stored.roles])
   }
 
+  const membersOf = (role: Role): string[] => {
+    const ids = new Set([...roster.map(r => r.id), ...Object.keys(store.data.people)])
+    return [...ids].filter(id => rolesOf(id).has(role))
+  }
+
   return {
     rolesOf,
     has: (id, role) => {
       const roles = rolesOf(id)
       return roles.has(role) || roles.has('chair')
     },
-    membersOf: role => {
-      const ids = new Set([...roster.map(r => r.id), ...Object.keys(store.data.people)])
-      return [...ids].filter(id => rolesOf(id).has(role))
-    },
+    membersOf,
     grant: (id, role, name) => store.update(d => {
       const e = d.people[id] ??= { roles: [], revoked: [] }
       if (name) e.name = name

@@ -30,7 +30,8 @@ function letter (desk: Desk, t: Ticket, step: EscalationStep): string {
 
 /** Send one escalation step and record it; returns the stored ticket. */
 export async function carryOut (desk: Desk, ticket: Ticket, step: EscalationStep, now: Date): Promise<Ticket> {
-  const next = recordEscalation(ticket, step, now)
+  // From the stored value: sending earlier letters took awaits, a body may have acted meanwhile.
+  const next = recordEscalation(desk.store.current(ticket.no) ?? ticket, step, now)
   desk.store.save(next) // recorded before sending: a crash must not send the letter twice
   const bodies = step.kind === '联席会议' ? [...step.notify, JOINT_BODY] : step.notify
   await desk.toBodies(bodies, letter(desk, next, step))
@@ -44,11 +45,12 @@ export async function carryOut (desk: Desk, ticket: Ticket, step: EscalationStep
 /** The clock's work: overdue letters, the agenda, ratings not given in time. */
 export async function escalateTickets (desk: Desk, now: Date): Promise<void> {
   for (const ticket of desk.store.openTickets()) {
-    let current = ticket
+    let current = desk.store.current(ticket.no) ?? ticket
+    if (current.state !== ticket.state) continue // acted on while earlier letters were sent
     for (const step of checkEscalation(current, now)) current = await carryOut(desk, current, step, now)
   }
-  for (const ticket of desk.store.awaitingRating()) {
-    const expired = expireRating(ticket, now, desk.config.rating_wait_days)
+  for (const waiting of desk.store.awaitingRating()) {
+    const expired = expireRating(desk.store.current(waiting.no) ?? waiting, now, desk.config.rating_wait_days)
     if (expired) desk.store.save(expired)
   }
 }
