@@ -16,7 +16,7 @@ import { emptySeen, SeenMessages } from './seen-messages.js'
 import { buildWechaty } from './select-puppet.js'
 import { emptySessions } from './sessions.js'
 import { createDirectory, createTransport } from './wechaty-transport.js'
-import { watchConnection } from './watch-connection.js'
+import { watchConnection, type ConnectionTimings } from './watch-connection.js'
 
 export interface RuntimeInput {
   options: Options
@@ -24,6 +24,8 @@ export interface RuntimeInput {
   clock: Clock
   log: Logger
   features: FeatureFactory[]
+  /** Tests only: shorter reconnect timings and puppet watchdog. */
+  connection?: Partial<ConnectionTimings> & { watchdogSeconds?: number }
 }
 
 export interface Runtime {
@@ -44,7 +46,7 @@ export interface Runtime {
 }
 
 /** Assemble storage, outbox, roles and features around one Wechaty instance. */
-export async function createRuntime ({ options, compound, clock, log, features: factories }: RuntimeInput): Promise<Runtime> {
+export async function createRuntime ({ options, compound, clock, log, features: factories, connection: timings }: RuntimeInput): Promise<Runtime> {
   const storage = new Storage(options.storageDir, log)
   // Opening every file first means a corrupt one stops the start before anything runs.
   const [roleStore, auditStore, outboxStore, sessionStore, seenStore] = await Promise.all([
@@ -54,8 +56,10 @@ export async function createRuntime ({ options, compound, clock, log, features: 
     storage.open('sessions', emptySessions),
     storage.open('seen-messages', emptySeen, { durable: false })
   ])
-  const { bot, mocker } = buildWechaty(options, options.botName)
-  const outbox = new ThrottledOutbox(outboxStore, storage, createTransport(bot), options.outbox, log)
+  const { bot, mocker, link } = buildWechaty(options, options.botName, timings?.watchdogSeconds)
+  // A send that fails for the connection's sake makes the connection look at the gateway now.
+  const outboxOptions = { ...options.outbox, onTransportError: () => connection.check() }
+  const outbox = new ThrottledOutbox(outboxStore, storage, createTransport(bot), outboxOptions, log)
   const commands: Command[] = []
   const app: App = {
     clock,
@@ -87,8 +91,12 @@ export async function createRuntime ({ options, compound, clock, log, features: 
   let markReady!: () => void
   let failReady!: (err: Error) => void
   const ready = new Promise<void>((resolve, reject) => { markReady = resolve; failReady = reject })
+  const p = options.puppet
   const connection = watchConnection(bot, outbox, log, {
-    reconnect: options.puppet.kind !== 'sandbox',
+    reconnect: p.kind !== 'sandbox',
+    link,
+    gateway: p.kind === 'service' ? { endpoint: p.endpoint, tls: p.tls, serverName: p.serverName } : undefined,
+    timings,
     onLogin: async () => {
       for (const f of features) {
         try {
@@ -112,7 +120,7 @@ export async function createRuntime ({ options, compound, clock, log, features: 
     storage,
     features,
     ready,
-    start: async () => { await bot.start() },
+    start: async () => { await connection.start() },
     async stop () {
       connection.stopping()
       outbox.pause()
