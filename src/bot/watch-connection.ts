@@ -58,7 +58,7 @@ export function watchConnection (bot: WechatyInterface, outbox: Pausable, log: L
   let phase: Phase = 'starting'
   let started = false
   let attempt = 0
-  let ownStop = false
+  let ownStops = 0
   let sawScan = false
   let errors: string[] = []
   let timer: NodeJS.Timeout | undefined
@@ -83,7 +83,7 @@ export function watchConnection (bot: WechatyInterface, outbox: Pausable, log: L
   })
   bot.on('logout', (user, reason) => {
     outbox.pause()
-    if (phase === 'stopped' || ownStop) return
+    if (phase === 'stopped' || ownStops > 0) return
     log.warn(`logged out (${user.id}): ${reason ?? 'no reason given'}; outbox paused`)
     if (opts.reconnect) lost(`微信已登出（${reason ?? '未说明原因'}）`)
   })
@@ -142,7 +142,20 @@ export function watchConnection (bot: WechatyInterface, outbox: Pausable, log: L
   }
 
   function lost (why: string): void {
-    if (phase === 'connected' || phase === 'awaiting-login') retry(why, false)
+    if (phase !== 'connected' && phase !== 'awaiting-login') return
+    retry(why, false)
+    // Stopped now, the puppet's own watchdog sleeps instead of resetting it behind our back
+    // during a long outage, and Wechaty knows it is logged out.
+    if (opts.link) void ownStop(async () => await bot.puppet.stop())
+  }
+
+  async function ownStop (f: () => Promise<void>): Promise<void> {
+    ownStops++
+    try {
+      await f()
+    } finally {
+      ownStops--
+    }
   }
 
   function retry (why: string, failedAttempt: boolean): void {
@@ -151,7 +164,7 @@ export function watchConnection (bot: WechatyInterface, outbox: Pausable, log: L
     phase = 'waiting'
     const delay = failedAttempt ? Math.min(t.firstRetryMs * 2 ** attempt, t.maxRetryMs) : 0
     attempt++
-    log.warn(`${why}；${delay > 0 ? `${Math.round(delay / 1000)} 秒后` : '立即'}重连（第 ${attempt} 次）`)
+    log.warn(`${why}；${delay > 0 ? `${+(delay / 1000).toFixed(1)} 秒后` : '立即'}重连（第 ${attempt} 次）`)
     const deadline = Date.now() + delay
     // While the gateway's port is closed nothing else is tried; it is looked at twice a
     // second, so a restarted gateway is met at once whatever the backoff has grown to.
@@ -177,15 +190,10 @@ export function watchConnection (bot: WechatyInterface, outbox: Pausable, log: L
     sawScan = false
     restart ??= puppetRestarter(bot.puppet as any)
     let ok = true
-    ownStop = true
-    try {
-      await restart()
-    } catch (err) {
+    await ownStop(restart).catch(err => {
       ok = false
       errors.push(firstLine(err))
-    } finally {
-      ownStop = false
-    }
+    })
     if (bot.isLoggedIn && phase === 'starting') connected()
     afterStart(ok)
   }
