@@ -16,7 +16,23 @@ export interface Chat { id: string, topic: string }
 
 export interface OutgoingFile { name: string, base64: string }
 
-export interface SendToRoom {
+/**
+ * 'reply': answers to a person and urgent notices, sent before anything in 'bulk'
+ * (broadcasts, statements, scheduled notices), so a flood never makes a person wait.
+ */
+export type Lane = 'reply' | 'bulk'
+
+interface SendOptions {
+  /** default: 'reply' for a person (toContact), 'bulk' for a group (toRoom); ctx.reply is always 'reply' */
+  lane?: Lane
+  /**
+   * Idempotency key derived from the change that causes the message: queuing a key that is
+   * already in the outbox (queued, undelivered, or sent in the last 3 days) does nothing.
+   */
+  key?: string
+}
+
+export interface SendToRoom extends SendOptions {
   roomId: string
   text?: string
   file?: OutgoingFile
@@ -24,7 +40,7 @@ export interface SendToRoom {
   mention?: string[]
 }
 
-export interface SendToContact {
+export interface SendToContact extends SendOptions {
   contactId: string
   text?: string
   file?: OutgoingFile
@@ -33,11 +49,42 @@ export interface SendToContact {
   fallbackText?: string
 }
 
+/** A message the outbox could not confirm as delivered; only the chair decides to send it again. */
+export interface Undelivered {
+  id: number
+  /** unconfirmed: caught mid-send by a stop (may have arrived); failed: refused by WeChat for good */
+  state: 'unconfirmed' | 'failed'
+  /** 'room:<id>' or 'contact:<id>' (the form of src/features/schedule/targets.ts) */
+  target: string
+  text?: string
+  fileName?: string
+  key?: string
+  /** why it failed, for the chair */
+  reason?: string
+  /** the chair has been told */
+  reported: boolean
+}
+
 export interface Outbox {
+  /**
+   * Queue a message (split into WeChat-sized parts). The parts are in the outbox when the call
+   * returns, before its first await: a store change made in the same synchronous stretch is
+   * committed with them, and nothing is sent before both are on disk.
+   */
   toRoom (message: SendToRoom): Promise<void>
   toContact (message: SendToContact): Promise<void>
-  /** Resolves when everything queued so far has been handed to the puppet (or dropped). */
+  /** Resolves when everything queued so far has been handed to the puppet, or the outbox is paused. */
   drain (): Promise<void>
+  /** Unconfirmed and failed messages, oldest first. */
+  undelivered (): Undelivered[]
+  /** Queue undelivered messages again (the chair's decision); returns the ids that were requeued. */
+  retry (ids: number[]): number[]
+  /** Forget undelivered messages (the chair checked they arrived, or they are moot); returns the ids. */
+  dismiss (ids: number[]): number[]
+  /** Note that the chair has been told about these. */
+  markReported (ids: number[]): void
+  /** Called (synchronously, once) for each message that fails for good while running. */
+  onUndelivered (listener: (item: Undelivered) => void): void
 }
 
 export interface Audit {

@@ -1,20 +1,22 @@
 import type { WechatyInterface } from 'wechaty/impls'
 import type { mock } from 'wechaty-puppet-mock'
 import type { App, Command, Feature, FeatureFactory } from '../app/types.js'
-import { createAudit, emptyAudit } from '../audit/audit-log.js'
+import { auditSchema, createAudit, emptyAudit } from '../audit/audit-log.js'
 import type { Clock } from '../clock/clock.js'
 import type { Compound } from '../config/compound-schema.js'
 import type { Options } from '../config/read-env-options.js'
 import type { Logger } from '../log/logger.js'
-import { emptyOutbox, ThrottledOutbox } from '../outbox/outbox.js'
-import { createRoleBook, emptyRoles } from '../roles/role-book.js'
+import type { ThrottledOutbox } from '../outbox/outbox.js'
+import { openOutbox } from '../outbox/outbox-log.js'
+import { createRoleBook, emptyRoles, roleSchema } from '../roles/role-book.js'
+import { DATA_FILES } from '../storage/data-files.js'
 import { Storage } from '../storage/storage.js'
 import { StartupError } from '../app/startup-error.js'
 import { CommandRouter } from './command-router.js'
 import { dispatchMessage } from './dispatch-message.js'
-import { emptySeen, SeenMessages } from './seen-messages.js'
+import { emptySeen, seenSchema, SeenMessages } from './seen-messages.js'
 import { buildWechaty } from './select-puppet.js'
-import { emptySessions } from './sessions.js'
+import { emptySessions, sessionSchema } from './sessions.js'
 import { createDirectory, createTransport } from './wechaty-transport.js'
 import { watchConnection, type ConnectionTimings } from './watch-connection.js'
 
@@ -47,19 +49,18 @@ export interface Runtime {
 
 /** Assemble storage, outbox, roles and features around one Wechaty instance. */
 export async function createRuntime ({ options, compound, clock, log, features: factories, connection: timings }: RuntimeInput): Promise<Runtime> {
-  const storage = new Storage(options.storageDir, log)
-  // Opening every file first means a corrupt one stops the start before anything runs.
-  const [roleStore, auditStore, outboxStore, sessionStore, seenStore] = await Promise.all([
-    storage.open('roles', emptyRoles),
-    storage.open('audit', emptyAudit),
-    storage.open('outbox', emptyOutbox),
-    storage.open('sessions', emptySessions),
-    storage.open('seen-messages', emptySeen, { durable: false })
-  ])
+  const storage = new Storage(options.storageDir, log, { files: DATA_FILES })
+  // Every data file is validated here, before login: one that cannot be trusted stops the start.
+  await storage.start()
   const { bot, mocker, link } = buildWechaty(options, options.botName, timings?.watchdogSeconds)
-  // A send that fails for the connection's sake makes the connection look at the gateway now.
-  const outboxOptions = { ...options.outbox, onTransportError: () => connection.check() }
-  const outbox = new ThrottledOutbox(outboxStore, storage, createTransport(bot), outboxOptions, log)
+  const [roleStore, auditStore, outbox, sessionStore, seenStore] = await Promise.all([
+    storage.open('roles', emptyRoles, { schema: roleSchema }),
+    storage.open('audit', emptyAudit, { schema: auditSchema }),
+    // A send that fails for the connection's sake makes the connection look at the gateway now.
+    openOutbox(storage, { transport: createTransport(bot), throttle: options.outbox, logger: log, onTransportError: () => connection.check() }),
+    storage.open('sessions', emptySessions, { schema: sessionSchema }),
+    storage.open('seen-messages', emptySeen, { schema: seenSchema, durable: false })
+  ])
   const commands: Command[] = []
   const app: App = {
     clock,

@@ -42,11 +42,12 @@ export function createContext (app: App, sessions: Store<SessionData>, m: Incomi
     roles,
     has: (role: Role) => app.roles.has(m.talker.id, role),
     async reply (text) {
-      if (m.room) await app.outbox.toRoom({ roomId: m.room.id, text: withNote(text), mention: [m.talker.id] })
-      else await app.outbox.toContact({ contactId: m.talker.id, text: withNote(text) })
+      // Answers to a person go before broadcasts (the 'reply' lane).
+      if (m.room) await app.outbox.toRoom({ roomId: m.room.id, text: withNote(text), mention: [m.talker.id], lane: 'reply' })
+      else await app.outbox.toContact({ contactId: m.talker.id, text: withNote(text), lane: 'reply' })
     },
     async replyPrivately (text, fallbackText) {
-      await app.outbox.toContact({ contactId: m.talker.id, text: withNote(text), fallbackRoomId: m.room?.id, fallbackText })
+      await app.outbox.toContact({ contactId: m.talker.id, text: withNote(text), fallbackRoomId: m.room?.id, fallbackText, lane: 'reply' })
     },
     session: sessionFor(sessions, app.clock, m.talker.id)
   }

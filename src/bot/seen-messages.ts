@@ -1,6 +1,8 @@
+import { z } from 'zod'
 import type { Store } from '../storage/storage.js'
 
 export interface SeenData { ids: string[] }
+export const seenSchema = z.object({ ids: z.array(z.string()) })
 export const emptySeen = (): SeenData => ({ ids: [] })
 
 const KEEP = 5000 // puppets redeliver recent messages after a reconnect, not old ones

@@ -1,9 +1,13 @@
+import { z } from 'zod'
 import type { Session } from '../app/types.js'
 import type { Clock } from '../clock/clock.js'
 import type { Store } from '../storage/storage.js'
 
 interface Entry { data: unknown, expiresAt: number }
 export interface SessionData { byPerson: Record<string, Record<string, Entry>> }
+export const sessionSchema = z.object({
+  byPerson: z.record(z.string(), z.record(z.string(), z.object({ data: z.unknown(), expiresAt: z.number() })))
+})
 export const emptySessions = (): SessionData => ({ byPerson: {} })
 
 /**

@@ -1,6 +1,7 @@
-import type { Outbox, OutgoingFile, SendToContact, SendToRoom } from '../app/types.js'
+import type { Lane, Outbox, OutgoingFile, SendToContact, SendToRoom, Undelivered } from '../app/types.js'
 import type { Logger } from '../log/logger.js'
-import type { Storage, Store } from '../storage/storage.js'
+import { apply, compact, hasKey, replay, type Item, type Message, type Op, type Queue } from './outbox-ops.js'
+import { isTransportError, PermanentSendError, reasonOf } from './send-error.js'
 import { splitText } from './split-text.js'
 import { Throttle, type ThrottleOptions } from './throttle.js'
 
@@ -11,102 +12,273 @@ export interface Transport {
   isFriend (contactId: string): Promise<boolean>
 }
 
-type Item = { id: number, state: 'queued' | 'sending', text?: string, file?: OutgoingFile } & (
-  { kind: 'room', roomId: string, mention: string[] } |
-  { kind: 'contact', contactId: string, fallbackRoomId?: string, fallbackText?: string })
+/** Where the outbox keeps its log (see outbox-log.ts): appends are durable at the next commit. */
+export interface OutboxLog {
+  append (op: Op): void
+  /** Compaction: the whole log becomes `ops`. */
+  replace (ops: Op[]): void
+}
 
-export interface OutboxData { nextId: number, items: Item[] }
-export const emptyOutbox = (): OutboxData => ({ nextId: 1, items: [] })
+export interface OutboxOptions {
+  log: OutboxLog
+  /** the log as read at start */
+  ops: Iterable<Op>
+  /** Makes every change made so far durable (the storage's group commit). */
+  commit: () => Promise<void>
+  transport: Transport
+  throttle: ThrottleOptions
+  logger: Logger
+  /**
+   * A send failed because the connection did: the outbox has paused and kept the message.
+   * The runtime reconnects and calls `resume()` on login. Without it the outbox retries by
+   * itself after a backoff.
+   */
+  onTransportError?: (err: unknown) => void
+  /** Compact once this many entries have been appended since the last compaction. */
+  compactAfter?: number
+}
+
+const LANES: Lane[] = ['reply', 'bulk']
+const RETRY_MS = [5_000, 30_000, 120_000, 300_000]
 
 /**
  * The one queue every outgoing message goes through: WeChat bans accounts that send fast.
- * Persisted, so queued messages survive a restart; paused while logged out.
+ * Two lanes (replies to people before broadcasts), persisted as an append-only log so queued
+ * messages survive a restart, paused while logged out or while the connection is down.
  */
 export class ThrottledOutbox implements Outbox {
   private paused = true
   private running: Promise<void> | undefined
   private readonly throttle: Throttle
+  private readonly q: Queue
+  private readonly lanes: Record<Lane, number[]> = { reply: [], bulk: [] }
+  private readonly listeners: Array<(item: Undelivered) => void> = []
+  private appended = 0
+  private transportFailures = 0
+  private retryTimer: NodeJS.Timeout | undefined
 
-  constructor (private readonly store: Store<OutboxData>, private readonly storage: Storage,
-    private readonly transport: Transport, throttle: ThrottleOptions, private readonly log: Logger) {
-    this.throttle = new Throttle(throttle)
-    // An item caught mid-send by a crash may or may not have gone out; dropping it keeps
-    // the promise that nothing is ever sent twice.
-    const interrupted = store.data.items.filter(i => i.state === 'sending')
-    if (interrupted.length > 0) {
-      log.warn(`outbox: dropping ${interrupted.length} message(s) interrupted mid-send`, interrupted.map(i => i.id))
-      store.update(d => { d.items = d.items.filter(i => i.state !== 'sending') })
+  constructor (private readonly o: OutboxOptions) {
+    this.throttle = new Throttle(o.throttle)
+    this.q = replay(o.ops)
+    for (const item of [...this.q.items.values()].sort((a, b) => a.id - b.id)) {
+      if (item.state === 'queued') this.lanes[item.lane].push(item.id)
+    }
+    const unconfirmed = [...this.q.items.values()].filter(i => i.state === 'unconfirmed' && i.reported !== true)
+    if (unconfirmed.length > 0) {
+      o.logger.warn(`outbox: ${unconfirmed.length} message(s) were mid-send when the bot stopped; kept as unconfirmed for the chair`, unconfirmed.map(i => i.id))
     }
   }
 
-  get pending (): number { return this.store.data.items.length }
+  /** Messages waiting to be sent. */
+  get pending (): number { return this.lanes.reply.length + this.lanes.bulk.length }
 
   async toRoom (m: SendToRoom): Promise<void> {
-    await this.enqueue(contents(m).map(c => ({ kind: 'room', roomId: m.roomId, mention: m.mention ?? [], ...c })))
+    this.enqueue(m.lane ?? 'bulk', m.key, contents(m).map(c => ({ kind: 'room', roomId: m.roomId, mention: m.mention ?? [], ...c })))
+    await this.settleQueue()
   }
 
   async toContact (m: SendToContact): Promise<void> {
-    await this.enqueue(contents(m).map((c, n) => ({
+    this.enqueue(m.lane ?? 'reply', m.key, contents(m).map((c, n) => ({
       kind: 'contact',
       contactId: m.contactId,
       // Only the first part falls back: the group gets one short pointer, not the details.
-      ...(n === 0 ? { fallbackRoomId: m.fallbackRoomId, fallbackText: m.fallbackText } : {}),
+      ...(n === 0 && m.fallbackRoomId !== undefined && { fallbackRoomId: m.fallbackRoomId, fallbackText: m.fallbackText }),
       ...c
     })))
+    await this.settleQueue()
   }
 
   pause (): void { this.paused = true }
-  resume (): void { this.paused = false; this.kick() }
+
+  resume (): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.retryTimer = undefined
+    this.paused = false
+    this.kick()
+  }
 
   async drain (): Promise<void> {
     while (this.running) await this.running
   }
 
-  private async enqueue (items: Array<Omit<Item, 'id' | 'state'>>): Promise<void> {
-    this.store.update(d => {
-      for (const item of items) d.items.push({ ...item, id: d.nextId++, state: 'queued' } as Item)
-    })
-    // While paused nothing will flush soon: put the queue on disk now. Otherwise the loop
-    // flushes every store before each send (one write for the change and the queue).
-    if (this.paused) await this.storage.flushAll()
+  undelivered (): Undelivered[] {
+    return [...this.q.items.values()].filter(i => i.state === 'unconfirmed' || i.state === 'failed')
+      .sort((a, b) => a.id - b.id).map(describe)
+  }
+
+  retry (ids: number[]): number[] {
+    const done = this.undeliveredOf(ids)
+    for (const item of done) {
+      this.append({ op: 'queued', id: item.id })
+      const lane = this.lanes[item.lane]
+      lane.push(item.id)
+      lane.sort((a, b) => a - b)
+    }
+    if (done.length > 0) this.kick()
+    return done.map(i => i.id)
+  }
+
+  dismiss (ids: number[]): number[] {
+    const done = this.undeliveredOf(ids)
+    for (const item of done) this.append({ op: 'dismissed', id: item.id })
+    return done.map(i => i.id)
+  }
+
+  markReported (ids: number[]): void {
+    for (const item of this.undeliveredOf(ids)) if (item.reported !== true) this.append({ op: 'reported', id: item.id })
+  }
+
+  onUndelivered (listener: (item: Undelivered) => void): void {
+    this.listeners.push(listener)
+  }
+
+  private undeliveredOf (ids: number[]): Item[] {
+    return [...new Set(ids)].map(id => this.q.items.get(id))
+      .filter((i): i is Item => i !== undefined && (i.state === 'unconfirmed' || i.state === 'failed'))
+  }
+
+  /** Synchronous: the parts are in the log before the caller's next await. */
+  private enqueue (lane: Lane, key: string | undefined, messages: Message[]): void {
+    if (key !== undefined && hasKey(this.q, key)) return
+    const at = Date.now()
+    for (const [n, message] of messages.entries()) {
+      const id = this.q.nextId
+      const partKey = key === undefined ? undefined : n === 0 ? key : `${key}#${n + 1}`
+      this.append({ op: 'add', id, lane, at, message, ...(partKey !== undefined && { key: partKey }) })
+      this.lanes[lane].push(id)
+    }
     this.kick()
   }
 
+  /** While paused nothing commits soon: put the queue on disk now, so it survives a restart. */
+  private async settleQueue (): Promise<void> {
+    if (!this.paused) return
+    try {
+      await this.o.commit()
+    } catch (err) {
+      // the storage is closed (the bot is stopping): the message stays in memory only
+      this.o.logger.warn('outbox: could not commit the queue', err)
+    }
+  }
+
+  private append (op: Op): void {
+    this.o.log.append(op)
+    apply(this.q, op)
+    this.appended++
+  }
+
   private kick (): void {
-    if (this.paused || this.running) return
-    this.running = this.loop().finally(() => {
+    if (this.paused || this.running || this.pending === 0) return
+    this.running = this.loop().catch(err => {
+      // the storage could not commit (closed on stop, or a disk error): nothing is sent unsaved
+      this.paused = true
+      this.o.logger.error('outbox: paused, the queue could not be saved', err)
+    }).finally(() => {
       this.running = undefined
-      // Items queued during the loop's last write were not picked up by it.
-      if (this.store.data.items.length > 0) this.kick()
+      // Items queued during the loop's last await were not picked up by it.
+      this.kick()
     })
   }
 
   private async loop (): Promise<void> {
-    for (let item = this.store.data.items[0]; item && !this.paused; item = this.store.data.items[0]) {
-      await this.throttle.wait()
-      this.store.update(() => { item!.state = 'sending' })
+    while (!this.paused && this.pending > 0) {
+      await this.throttle.ready()
+      // Checked after the wait: a logout during it must not cost a message.
+      if (this.paused) return
+      const item = this.next()
+      if (item === undefined) return
+      this.append({ op: 'sending', id: item.id })
       // Whatever the bot is about to confirm to a person is on disk before it goes out,
       // and so is the mark that this item is under way.
-      await this.storage.flushAll()
+      await this.o.commit()
+      if (this.paused) {
+        this.requeue(item)
+        return
+      }
+      this.throttle.sent()
       try {
         await this.deliver(item)
+        this.transportFailures = 0
+        this.append({ op: 'sent', id: item.id })
+        this.maybeCompact()
       } catch (err) {
-        this.log.error(`outbox: message ${item.id} could not be sent`, err)
+        this.failed(item, err)
       }
-      this.store.update(d => { d.items = d.items.filter(i => i !== item) })
     }
-    await this.store.flush()
+  }
+
+  /** The oldest message of the first lane that has one: replies before broadcasts. */
+  private next (): Item | undefined {
+    for (const lane of LANES) {
+      const id = this.lanes[lane].shift()
+      if (id !== undefined) return this.q.items.get(id)
+    }
+    return undefined
+  }
+
+  private requeue (item: Item): void {
+    this.append({ op: 'queued', id: item.id })
+    this.lanes[item.lane].unshift(item.id)
+  }
+
+  private failed (item: Item, err: unknown): void {
+    if (isTransportError(err)) {
+      // The message is kept and goes first when the connection is back.
+      this.requeue(item)
+      this.paused = true
+      this.o.logger.warn(`outbox: connection lost while sending message ${item.id}; paused, ${this.pending} message(s) kept`, err)
+      if (this.o.onTransportError) {
+        try { this.o.onTransportError(err) } catch (e) { this.o.logger.error('outbox: onTransportError failed', e) }
+      } else {
+        this.retryLater()
+      }
+      return
+    }
+    this.o.logger.error(`outbox: message ${item.id} refused for good`, err)
+    this.append({ op: 'failed', id: item.id, reason: reasonOf(err) })
+    for (const listener of this.listeners) {
+      try { listener(describe(item)) } catch (e) { this.o.logger.error('outbox: undelivered listener failed', e) }
+    }
+  }
+
+  private retryLater (): void {
+    const delay = RETRY_MS[Math.min(this.transportFailures++, RETRY_MS.length - 1)]!
+    this.retryTimer = setTimeout(() => this.resume(), delay)
+    this.retryTimer.unref()
+  }
+
+  private maybeCompact (): void {
+    const threshold = this.o.compactAfter ?? 1000
+    if (this.appended < threshold || this.appended < 4 * this.q.items.size) return
+    this.o.log.replace(compact(this.q, Date.now()))
+    this.appended = 0
   }
 
   private async deliver (item: Item): Promise<void> {
-    const content = item.file ?? item.text ?? ''
-    if (item.kind === 'room') return await this.transport.sendRoom(item.roomId, content, item.mention)
-    if (await this.transport.isFriend(item.contactId)) return await this.transport.sendContact(item.contactId, content)
+    const m = item.message
+    const content = m.file ?? m.text ?? ''
+    const t = this.o.transport
+    if (m.kind === 'room') return await t.sendRoom(m.roomId, content, m.mention)
+    if (await t.isFriend(m.contactId)) return await t.sendContact(m.contactId, content)
     // A bot can only message friends privately: @-mention in the group instead, without the details.
-    if (item.fallbackRoomId && item.fallbackText) {
-      return await this.transport.sendRoom(item.fallbackRoomId, item.fallbackText, [item.contactId])
+    if (m.fallbackRoomId !== undefined && m.fallbackText !== undefined) {
+      return await t.sendRoom(m.fallbackRoomId, m.fallbackText, [m.contactId])
     }
-    this.log.warn(`outbox: ${item.contactId} is not a friend and no group fallback was given; message ${item.id} dropped`)
+    throw new PermanentSendError(`${m.contactId} is not a friend and no group fallback was given`)
+  }
+}
+
+function describe (item: Item): Undelivered {
+  const m = item.message
+  return {
+    id: item.id,
+    state: item.state === 'failed' ? 'failed' : 'unconfirmed',
+    target: m.kind === 'room' ? `room:${m.roomId}` : `contact:${m.contactId}`,
+    ...(m.text !== undefined && { text: m.text }),
+    ...(m.file !== undefined && { fileName: m.file.name }),
+    ...(item.key !== undefined && { key: item.key }),
+    ...(item.reason !== undefined && { reason: item.reason }),
+    reported: item.reported === true
   }
 }
 

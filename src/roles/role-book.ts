@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { Role, RoleBook } from '../app/types.js'
 import type { Compound } from '../config/compound-schema.js'
 import type { Store } from '../storage/storage.js'
@@ -5,6 +6,10 @@ import type { Store } from '../storage/storage.js'
 export interface RoleData {
   people: Record<string, { name?: string, roles: Role[], revoked: Role[] }>
 }
+
+export const roleSchema = z.object({
+  people: z.record(z.string(), z.object({ name: z.string().optional(), roles: z.array(z.string()), revoked: z.array(z.string()) }))
+})
 
 export const emptyRoles = (): RoleData => ({ people: {} })
 

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { Calendar } from './calendar-schema.js'
 import type { JobId } from './calendar-jobs.js'
 import { occurrencesBetween } from './occurrences-between.js'
@@ -5,10 +6,10 @@ import { DAY_MS, HOUR_MS } from '../clock/shanghai-time.js'
 
 // The persisted record of every scheduled occurrence and each of its targets. It is a plain
 // object so the storage layer can write it as JSON after every change. The protocol that
-// makes "never twice" hold across crashes: a target is marked `sent` and the record saved
-// BEFORE the message is handed to the outbox. A crash after the save and before the hand-off
-// loses that one message (reported nowhere but the log); a crash anywhere else resumes with
-// exactly the targets still pending. Sending twice is worse than once late, so this order.
+// makes "exactly once" hold across crashes: the message is handed to the outbox with a key
+// derived from the occurrence and the target, THEN the target is marked `sent` and saved. A
+// crash between the two replays the hand-off, which the outbox ignores (the key is already in
+// its log); a crash anywhere else resumes with exactly the targets still pending.
 
 export type TargetState = 'pending' | 'sent' | 'too-late'
 
@@ -52,6 +53,14 @@ export interface CheckInput {
   /** how far back a first look after a long stop goes (default 400 days) */
   maxLookbackDays?: number
 }
+
+/** The file name of the record (schedule-occurrences.json). */
+export const OCCURRENCE_STORE = 'schedule-occurrences'
+
+export const occurrenceSchema = z.object({
+  lastCheckedAt: z.string().optional(),
+  entries: z.record(z.string(), z.object({ job: z.string(), scheduledAt: z.string(), targets: z.record(z.string(), z.object({ state: z.enum(['pending', 'sent', 'too-late']), at: z.string().optional() })) }))
+})
 
 export const emptyOccurrenceRecord = (): OccurrenceRecord => ({ entries: {} })
 
@@ -126,7 +135,7 @@ export function checkOccurrences (input: CheckInput): CheckResult {
   return { record: { lastCheckedAt, entries }, toSend, tooLate, unroutable }
 }
 
-/** Marks one target sent. Call it, and save the record, before handing the message to the outbox. */
+/** Marks one target sent, once its message is in the outbox (queued under the send's key). */
 export function markSent (record: OccurrenceRecord, key: string, target: string, now: Date): OccurrenceRecord {
   const entry = record.entries[key]
   if (entry?.targets[target]?.state !== 'pending') return record

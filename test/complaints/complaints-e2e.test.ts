@@ -184,6 +184,8 @@ describe('complaints in the sandbox', () => {
     for (const n of [1, 2, 3, 4, 5]) await h.run(`@小区助手 ${n}号楼电梯坏了`)
     const sixth = await h.run('@小区助手 7号楼电梯坏了')
     expect(joined(textsIn(sixth, OWNERS))).toContain('您一小时内已反映了 5 件事')
+    // said once an hour, not once per message
+    expect(textsIn(await h.run('@小区助手 8号楼电梯坏了'), OWNERS)).toEqual([])
     const later = await h.run(':clock 2026-12-07 10:01', '@小区助手 7号楼电梯坏了')
     expect(joined(textsIn(later, OWNERS))).toContain('已登记 #6')
   })

@@ -18,7 +18,8 @@ describe('identity and roles', () => {
     const [reply] = await h.run(':as 李先生', '/角色 授予 @张阿姨 委员')
     expect(reply!.text).toContain('需要业委会主任身份')
     expect(h.session.runtime.app.roles.rolesOf('wxid_zhang_ayi').has('committee')).toBe(false)
-    await h.session.runtime.storage.flushAll()
+    await h.session.runtime.storage.commit()
+    await h.session.runtime.storage.checkpoint() // from the journal into audit.json
     const audit = JSON.parse(await readFile(path.join(h.dataDir, 'audit.json'), 'utf8'))
     expect(audit.data.entries).toContainEqual(expect.objectContaining({ who: 'wxid_li_xiansheng', action: '/角色', result: 'refused: role' }))
   })

@@ -14,13 +14,14 @@ const targetsOf = (job: JobId): string[] => job === 'fund_statement' || job === 
   : ['committee-room']
 
 /**
- * A process: its durable storage is a JSON string, as on disk. `crashAfter` kills it after N
- * deliveries, at its next write (between groups); `crashInHandOff` kills it inside the hand-off.
+ * A process: its durable storage is a JSON string, as on disk, and the keys in its outbox.
+ * `crashAfter` kills it after N deliveries, at its next write (between the hand-off and the
+ * mark); `crashInHandOff` kills it inside the hand-off.
  */
 class Process {
   delivered: DueSend[] = []
   reported: MissedOccurrence[] = []
-  constructor (public disk: string) {}
+  constructor (public disk: string, readonly outbox = new Set<string>()) {}
 
   async tick (now: Date, crash: { crashAfter?: number, crashInHandOff?: number } = {}): Promise<void> {
     const record = JSON.parse(this.disk) as OccurrenceRecord
@@ -33,6 +34,9 @@ class Process {
       deliver: async send => {
         if (deliveries === crash.crashInHandOff) throw new Error('killed')
         deliveries += 1
+        // the outbox ignores a key it already has
+        if (this.outbox.has(`${send.key}|${send.target}`)) return
+        this.outbox.add(`${send.key}|${send.target}`)
         this.delivered.push(send)
       },
       report: async missed => { this.reported.push(...missed.tooLate, ...missed.unroutable) }
@@ -81,19 +85,19 @@ describe('occurrence record', () => {
     const p = new Process(started(sh('2027-01-05T08:59:00')))
     await expect(p.tick(sh('2027-01-05T09:00:00'), { crashAfter: 1 })).rejects.toThrow('killed')
     expect(statementSends(p)).toEqual(['room-1'])
-    // the process restarts from what it had written
-    const restarted = new Process(p.disk)
+    // the process restarts from what it had written: room-1 was queued but not marked
+    const restarted = new Process(p.disk, p.outbox)
     await restarted.tick(sh('2027-01-05T09:03:00'))
     await restarted.tick(sh('2027-01-05T09:04:00'))
     expect(statementSends(restarted)).toEqual(['room-2', 'room-3'])
   })
 
-  it('never repeats a target whose hand-off was interrupted (at most once, by design)', async () => {
+  it('resumes a target whose hand-off was interrupted: every group exactly once', async () => {
     const p = new Process(started(sh('2027-01-05T08:59:00')))
     await expect(p.tick(sh('2027-01-05T09:00:00'), { crashInHandOff: 1 })).rejects.toThrow('killed')
-    const restarted = new Process(p.disk)
+    const restarted = new Process(p.disk, p.outbox)
     await restarted.tick(sh('2027-01-05T09:03:00'))
-    expect([...statementSends(p), ...statementSends(restarted)]).toEqual(['room-1', 'room-3'])
+    expect([...statementSends(p), ...statementSends(restarted)]).toEqual(['room-1', 'room-2', 'room-3'])
   })
 
   it('keeps the targets chosen at the time, even when the group list changes before the resume', () => {

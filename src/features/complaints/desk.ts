@@ -8,7 +8,7 @@ import { complainantsOf, type Ticket } from '../../complaints/ticket.js'
 import { createLlm, type Llm } from '../../llm/create-llm.js'
 import { bodyName, RELAY_BODY } from './body-desk.js'
 import type { Names } from './format-ticket.js'
-import { emptyPending, PENDING_STORE, type PendingData } from './pending-location.js'
+import { emptyPending, PENDING_STORE, pendingSchema, type PendingData } from './pending-location.js'
 import { TicketStore } from './ticket-store.js'
 import type { Store } from '../../storage/storage.js'
 import { DAY_MS, shanghaiParts } from '../../clock/shanghai-time.js'
@@ -51,7 +51,7 @@ async function openDesk (app: App): Promise<Desk> {
     throw new ComplaintSkillError(`小区配置 deadlines.${issue?.path.join('.') ?? ''} 有误：${issue?.message ?? ''}`)
   }
   const store = await TicketStore.load(app.storage)
-  const pending = await app.storage.open<PendingData>(PENDING_STORE, emptyPending)
+  const pending = await app.storage.open<PendingData>(PENDING_STORE, emptyPending, { schema: pendingSchema })
   warnUnknownHolidays(app, parsed.data)
   const categoryNames = new Map(skills.categories.categories.map(c => [c.id, c.name]))
   const names: Names = { body: id => bodyName(app, skills, id), category: id => categoryNames.get(id) ?? id }

@@ -34,6 +34,9 @@ export async function handleIntake (desk: Desk, ctx: MessageContext): Promise<bo
   }
   const now = desk.app.clock.now()
   if (await recentComplaints(desk, ctx.talker.id, now) >= desk.config.hourly_limit) {
+    // Said once an hour: a flood of complaints must not become a flood of answers.
+    if (ctx.session.get('hourly-limit-told') !== undefined) return true
+    ctx.session.set('hourly-limit-told', true, 60)
     await ctx.reply(`您一小时内已反映了 ${desk.config.hourly_limit} 件事，我们正在逐一处理。请稍后再提交新的问题；查看进展请发送 /我的工单。`)
     return true
   }

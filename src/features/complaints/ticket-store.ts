@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { Storage, Store } from '../../storage/storage.js'
 import { complainantsOf, type Ticket } from '../../complaints/ticket.js'
 import { isOpenState } from '../../complaints/ticket-states.js'
@@ -13,6 +14,12 @@ export const CHUNK = 500
 interface Chunk { tickets: Ticket[] }
 interface Meta { nextNo: number, open: number[], rating: number[] }
 
+export const CHUNK_FILE = /^complaints-tickets-\d{4}$/
+export const metaSchema = z.object({ nextNo: z.number().int().positive(), open: z.array(z.number()), rating: z.array(z.number()) })
+export const chunkSchema = z.object({
+  tickets: z.array(z.object({ no: z.number().int().positive(), text: z.string(), state: z.string(), createdAt: z.string(), complainantId: z.string(), history: z.array(z.unknown()) }).nullable())
+})
+
 const chunkName = (index: number): string => `complaints-tickets-${String(index).padStart(4, '0')}`
 const chunkOf = (no: number): number => Math.floor((no - 1) / CHUNK)
 const slot = (no: number): number => (no - 1) % CHUNK
@@ -25,7 +32,7 @@ export class TicketStore {
   private constructor (private readonly storage: Storage, private readonly meta: Store<Meta>) {}
 
   static async load (storage: Storage): Promise<TicketStore> {
-    const meta = await storage.open<Meta>('complaints', () => ({ nextNo: 1, open: [], rating: [] }))
+    const meta = await storage.open<Meta>('complaints', () => ({ nextNo: 1, open: [], rating: [] }), { schema: metaSchema })
     const store = new TicketStore(storage, meta)
     for (const no of meta.data.open) store.open.add(no)
     for (const no of meta.data.rating) store.rating.add(no)
@@ -108,7 +115,7 @@ export class TicketStore {
   private async chunk (index: number): Promise<Store<Chunk>> {
     let chunk = this.chunks.get(index)
     if (!chunk) {
-      chunk = await this.storage.open<Chunk>(chunkName(index), () => ({ tickets: [] }))
+      chunk = await this.storage.open<Chunk>(chunkName(index), () => ({ tickets: [] }), { schema: chunkSchema })
       this.chunks.set(index, chunk)
     }
     return chunk

@@ -1,4 +1,4 @@
-import type { App, Feature, FeatureFactory, MessageContext } from '../../app/types.js'
+import type { App, Feature, FeatureFactory, MessageContext, Undelivered } from '../../app/types.js'
 import { latestDraft, publishedVersion, publishedVersions, type LedgerVersion } from '../../ledger/ledger-book.js'
 import { publishVersion, staleFollower } from '../../ledger/publish-version.js'
 import { periodFromId } from '../../ledger/period.js'
@@ -9,13 +9,13 @@ import { describeTarget, resolveAudiences, type Content } from '../schedule/targ
 import { openDisclosure, type DisclosureData } from './disclosure-store.js'
 import { importLedgerFile, isSpreadsheet, sendPreviewToChair } from './import-ledger.js'
 import { renderBalance } from './render-balance.js'
-import { postStatement, statementContent, statementDueAt } from './statement-post.js'
+import { postStatement, statementContent, statementDueAt, undeliveredParts } from './statement-post.js'
 
 const USAGE = [
   '用法：',
   '/公示 预览 —— 查看待确认的草稿',
   '/公示 发布 —— 确认发布草稿；更正已公示的账目时写明更正说明，例如：/公示 发布 8月临时停车费少记100元',
-  '/公示 补发 —— 把最新发布的公示立即发到还没收到的业主群（已发过的群不会重复）'
+  '/公示 补发 —— 把最新发布的公示立即发到还没收到的业主群，并重发上次未能确认送达的部分（已确认的不会重复）'
 ].join('\n')
 
 /**
@@ -119,18 +119,27 @@ async function repost (app: App, ctx: MessageContext, s: Store<DisclosureData>):
   if (latest === undefined) return await ctx.reply('还没有经您确认发布的收支公示，没有可补发的内容。')
   const label = periodFromId(latest.period)?.label ?? latest.period
   const targets = (await resolveAudiences(app)).owner_groups
-  if (targets.every(t => s.data.posts[String(latest.id)]?.[t] !== undefined)) {
+  // What a stop caught mid-send (or WeChat refused) is resent exactly; nothing confirmed is repeated.
+  const parts = undeliveredParts(app, latest.id)
+  if (parts.length === 0 && targets.every(t => s.data.posts[String(latest.id)]?.[t] !== undefined)) {
     return await ctx.reply(`${label}收支公示（第${latest.id}版）已经发到所有业主群，不再重复发送。`)
   }
-  await postNow(app, ctx, s, latest, label, '补发')
+  app.outbox.retry(parts.map(p => p.id))
+  await postNow(app, ctx, s, latest, label, '补发', parts)
 }
 
-async function postNow (app: App, ctx: MessageContext, s: Store<DisclosureData>, version: LedgerVersion, label: string, verb = '发布'): Promise<void> {
+async function postNow (app: App, ctx: MessageContext, s: Store<DisclosureData>, version: LedgerVersion, label: string, verb = '发布',
+  resent: Undelivered[] = []): Promise<void> {
   const targets = (await resolveAudiences(app)).owner_groups
   const done = await postStatement(app, s, version, targets)
   const names = await Promise.all(done.map(async t => await describeTarget(app, t)))
+  const repaired = await Promise.all([...new Set(resent.map(u => u.target))].map(async t => await describeTarget(app, t)))
   const kind = version.corrects !== undefined ? `更正公示（第${version.id}版，更正第${version.corrects}版）` : `收支公示（第${version.id}版）`
-  await ctx.reply(names.length > 0
-    ? `已${verb}${label}${kind}，正在发到：${names.join('、')}。`
-    : `已${verb}${label}${kind}，但没有找到业主群，未能发出。请检查小区配置的 owner_groups。`)
+  if (names.length === 0 && repaired.length === 0) {
+    return await ctx.reply(`已${verb}${label}${kind}，但没有找到业主群，未能发出。请检查小区配置的 owner_groups。`)
+  }
+  await ctx.reply([
+    `已${verb}${label}${kind}${names.length > 0 ? `，正在发到：${names.join('、')}` : ''}。`,
+    ...(repaired.length > 0 ? [`上次未能确认送达的${resent.length}条消息，正在重发到：${repaired.join('、')}（已确认送达的部分不重复）。`] : [])
+  ].join('\n'))
 }

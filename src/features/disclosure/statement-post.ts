@@ -1,4 +1,4 @@
-import type { App } from '../../app/types.js'
+import type { App, Undelivered } from '../../app/types.js'
 import { buildStatement } from '../../ledger/build-statement.js'
 import { publishedVersion, type LedgerVersion } from '../../ledger/ledger-book.js'
 import { compareStatements } from '../../ledger/compare-statements.js'
@@ -45,21 +45,33 @@ export function statementDueAt (calendar: Calendar, periodId: string): Date | un
   return cronTimesBetween(calendar.fund_statement.cron, end, new Date(end.getTime() + 200 * DAY_MS), 1)[0]
 }
 
+/** The outbox key of one part of a statement to one target: what `/公示 补发` repairs by. */
+export const statementKey = (versionId: number, target: string, part: number): string => `statement:${versionId}:${target}:${part}`
+
+/** Parts of this version's statement the outbox could not confirm (caught mid-send by a stop, or refused). */
+export function undeliveredParts (app: App, versionId: number): Undelivered[] {
+  return app.outbox.undelivered().filter(u => u.key?.startsWith(`statement:${versionId}:`) === true)
+}
+
 /**
- * Posts a published version to each target once. Each target is marked and the file written
- * before the hand-off to the outbox, so a restart never posts a version twice to one group.
- * Returns the targets handed off now.
+ * Posts a published version to each target once. The content is built and the targets are
+ * known before anything is marked; then each target is marked and its messages queued in one
+ * synchronous stretch, so the marks and the messages reach disk in the same commit (a crash
+ * leaves both or neither). Returns the targets handed off now.
  */
 export async function postStatement (app: App, store: Store<DisclosureData>, version: LedgerVersion, targets: string[]): Promise<string[]> {
-  const todo = targets.filter(t => store.data.posts[String(version.id)]?.[t] === undefined)
-  if (todo.length === 0) return []
+  const posted = (t: string): boolean => store.data.posts[String(version.id)]?.[t] !== undefined
+  if (targets.every(posted)) return []
   const content = await statementContent(app, store.data, version)
-  const done: string[] = []
+  // checked again after the await: a concurrent post of this version may have taken some
+  const todo = targets.filter(t => !posted(t))
+  const queued: Array<Promise<void>> = []
   for (const target of todo) {
     store.update(d => { (d.posts[String(version.id)] ??= {})[target] = 'sent' })
-    await store.flush()
-    for (const part of content) await sendToTarget(app, target, part)
-    done.push(target)
+    for (const [n, part] of content.entries()) {
+      queued.push(sendToTarget(app, target, part, { lane: 'bulk', key: statementKey(version.id, target, n) }))
+    }
   }
-  return done
+  await Promise.all(queued)
+  return todo
 }

@@ -2,6 +2,7 @@ import type { App } from '../../app/types.js'
 import { lastCompletePeriod } from '../../ledger/period.js'
 import { publishedVersion } from '../../ledger/ledger-book.js'
 import { JOB_SPECS, type JobId } from '../../schedule/calendar-jobs.js'
+import type { DueSend } from '../../schedule/occurrence-ledger.js'
 import type { Calendar } from '../../schedule/calendar-schema.js'
 import { DAY_MS, formatChineseDateTime, fromShanghai, shanghaiDate, shanghaiParts } from '../../clock/shanghai-time.js'
 import { jointAgendaLines, ticketStatsText } from '../complaints/agenda.js'
@@ -119,15 +120,17 @@ export async function runJob (app: App, calendar: Calendar, job: JobId, at: Date
 
 /**
  * Sends one due target its messages; false when there was nothing to send (no data, or the
- * statement was already posted there when the chair published it late).
+ * statement was already posted there when the chair published it late). Keyed by the
+ * occurrence and target, so a replay after a crash queues nothing twice.
  */
-export async function deliverJob (app: App, job: JobId, at: Date, target: string, run: JobRun): Promise<boolean> {
+export async function deliverJob (app: App, send: DueSend, run: JobRun): Promise<boolean> {
   if (run.problem !== undefined) return false
-  if (job === 'fund_statement') {
+  if (send.job === 'fund_statement') {
     const store = await openDisclosure(app)
-    const version = publishedVersion(store.data.book, lastCompletePeriod(shanghaiDate(at)).id)
-    return version !== undefined && (await postStatement(app, store, version, [target])).length > 0
+    const version = publishedVersion(store.data.book, lastCompletePeriod(shanghaiDate(send.scheduledAt)).id)
+    return version !== undefined && (await postStatement(app, store, version, [send.target])).length > 0
   }
-  for (const part of run.content ?? []) await sendToTarget(app, target, part)
+  const parts = run.content ?? []
+  await Promise.all(parts.map(async (part, n) => await sendToTarget(app, send.target, part, { key: `schedule:${send.key}:${send.target}:${n}` })))
   return true
 }

@@ -2,7 +2,7 @@ import type { App, Feature, FeatureFactory } from '../../app/types.js'
 import { JOB_SPECS } from '../../schedule/calendar-jobs.js'
 import type { Calendar } from '../../schedule/calendar-schema.js'
 import {
-  emptyOccurrenceRecord, startOccurrenceRecord, type DueSend, type MissedOccurrence, type OccurrenceRecord
+  emptyOccurrenceRecord, OCCURRENCE_STORE, occurrenceSchema, startOccurrenceRecord, type DueSend, type MissedOccurrence, type OccurrenceRecord
 } from '../../schedule/occurrence-ledger.js'
 import { runDueOccurrences } from '../../schedule/run-due-occurrences.js'
 import { formatChineseDateTime } from '../../clock/shanghai-time.js'
@@ -12,7 +12,7 @@ import { readCalendar } from './read-calendar.js'
 import { describeTarget, notifyChair, resolveAudiences } from './targets.js'
 import { renderMissedReport } from './missed-report.js'
 
-const STORE_NAME = 'schedule-occurrences'
+const STORE_NAME = OCCURRENCE_STORE
 
 /**
  * The calendar the seeds prescribe, driven by the one clock. Every tick (and once at start,
@@ -22,7 +22,7 @@ const STORE_NAME = 'schedule-occurrences'
 export const scheduleFeature: FeatureFactory = (app): Feature => {
   const calendar = readCalendar(app)
   let opened: Promise<Store<OccurrenceRecord>> | undefined
-  const store = async (): Promise<Store<OccurrenceRecord>> => await (opened ??= app.storage.open(STORE_NAME, emptyOccurrenceRecord))
+  const store = async (): Promise<Store<OccurrenceRecord>> => await (opened ??= app.storage.open(STORE_NAME, emptyOccurrenceRecord, { schema: occurrenceSchema }))
   // ticks can overlap (a slow broadcast and the next minute): one pass at a time
   let running: Promise<void> = Promise.resolve()
   const pass = async (now: Date): Promise<void> => {
@@ -70,12 +70,12 @@ async function runPass (app: App, calendar: Calendar, store: Store<OccurrenceRec
       if (run === undefined) {
         run = await runJob(app, calendar, send.job, send.scheduledAt)
         runs.set(send.key, run)
-        if (run.problem !== undefined) await notifyChair(app, { text: run.problem })
+        if (run.problem !== undefined) await notifyChair(app, { text: run.problem }, { key: `schedule-problem:${send.key}` })
       }
       try {
-        if (!await deliverJob(app, send.job, send.scheduledAt, send.target, run)) skipped.push(send)
+        if (!await deliverJob(app, send, run)) skipped.push(send)
       } catch (err) {
-        // marked sent already: never retried automatically, reported to the chair instead
+        // marked sent all the same: never retried automatically, reported to the chair instead
         app.log.error(`schedule: ${send.key} to ${send.target} failed`, err)
         failed.push(send)
       }
@@ -103,14 +103,16 @@ async function reportDelivery (
     const ok = await Promise.all(delivered.filter(d => d.key === key).map(async d => await describeTarget(app, d.target)))
     const bad = await Promise.all(failed.filter(d => d.key === key).map(async d => await describeTarget(app, d.target)))
     const late = now.getTime() - first.scheduledAt.getTime() > 10 * 60_000
+    // after the broadcast it reports on (the bulk lane is first in, first out)
     await notifyChair(app, {
       text: [
         `【发送报告】${JOB_SPECS[first.job].label}（${formatChineseDateTime(first.scheduledAt)}）`,
         `已发出：${ok.length > 0 ? `${ok.join('、')}（共${ok.length}个群）` : '无'}`,
         ...(late ? [`补发：原定${formatChineseDateTime(first.scheduledAt)}，机器人停机期间错过，在补发时限内补发`] : []),
         ...(resumed(key) ? ['续发：上次发送中途中断，本次只发给尚未发送的群，已发的群不重复'] : []),
-        bad.length > 0 ? `未能发出：${bad.join('、')}，请手动转发。` : '未能发出：无'
+        bad.length > 0 ? `未能发出：${bad.join('、')}，请手动转发。` : '未能发出：无',
+        '（如有消息未能确认送达，我会另行告诉您。）'
       ].join('\n')
-    })
+    }, { lane: 'bulk' })
   }
 }

@@ -1,4 +1,4 @@
-import type { App, OutgoingFile } from '../../app/types.js'
+import type { App, Lane, OutgoingFile } from '../../app/types.js'
 import type { Audience } from '../../schedule/calendar-jobs.js'
 
 // Where scheduled and broadcast messages go, as strings the occurrence record can store:
@@ -7,6 +7,9 @@ import type { Audience } from '../../schedule/calendar-jobs.js'
 export interface Content { text?: string, file?: OutgoingFile }
 
 export type AudienceTargets = Record<Audience, string[]>
+
+/** How a message is queued: broadcasts default to the bulk lane; `key` makes a replay a no-op. */
+export interface SendHow { lane?: Lane, key?: string }
 
 async function bodyTargets (app: App, bodyId: string): Promise<string[]> {
   const target = await app.directory.bodyTarget(bodyId)
@@ -23,12 +26,16 @@ export async function resolveAudiences (app: App): Promise<AudienceTargets> {
   return { owner_groups: owners, committee, joint }
 }
 
-/** Hands one message (text, then optional file) to the outbox. */
-export async function sendToTarget (app: App, target: string, content: Content): Promise<void> {
+/**
+ * Hands one message (text, then optional file) to the outbox. Queued before the first await,
+ * so a record marked in the same synchronous stretch is committed with it.
+ */
+export async function sendToTarget (app: App, target: string, content: Content, how: SendHow = {}): Promise<void> {
   const [kind, ...rest] = target.split(':')
   const id = rest.join(':')
-  if (kind === 'room') await app.outbox.toRoom({ roomId: id, ...content })
-  else if (kind === 'contact') await app.outbox.toContact({ contactId: id, ...content })
+  const options = { lane: how.lane ?? 'bulk', ...(how.key !== undefined && { key: how.key }) }
+  if (kind === 'room') await app.outbox.toRoom({ roomId: id, ...content, ...options })
+  else if (kind === 'contact') await app.outbox.toContact({ contactId: id, ...content, ...options })
   else throw new Error(`unknown target ${target}`)
 }
 
@@ -40,9 +47,14 @@ export async function describeTarget (app: App, target: string): Promise<string>
   const owners = await app.directory.ownerRooms()
   const room = owners.find(r => r.id === id)
   if (room !== undefined) return room.topic
-  const joint = app.compound.work_groups.joint?.room_topic
-  const found = joint !== undefined ? await app.directory.roomByTopic(joint) : undefined
-  return found?.id === id ? found.topic : id
+  // a work group or a body's group (a card that could not be delivered is reported by its name)
+  const selectors = [...Object.values(app.compound.work_groups), ...Object.values(app.compound.bodies).map(b => b?.target)]
+  for (const sel of selectors) {
+    if (sel === undefined || !('room_topic' in sel) || sel.room_topic === undefined) continue
+    const found = await app.directory.roomByTopic(sel.room_topic)
+    if (found?.id === id) return found.topic
+  }
+  return id
 }
 
 /**
@@ -50,17 +62,21 @@ export async function describeTarget (app: App, target: string): Promise<string>
  * bot is @-mentioned once in the four-in-one work group with a pointer only: the details stay
  * private, and the parts after the first are not repeated there as more pointers.
  */
-export async function notifyChair (app: App, content: Content | Content[]): Promise<void> {
+export async function notifyChair (app: App, content: Content | Content[], how: SendHow = {}): Promise<void> {
   const parts = Array.isArray(content) ? content : [content]
   const joint = await app.directory.bodyTarget('joint')
   const fallbackRoomId = joint?.kind === 'room' ? joint.roomId : undefined
+  const queued: Array<Promise<void>> = []
   for (const contactId of app.roles.membersOf('chair')) {
     for (const [n, part] of parts.entries()) {
-      await app.outbox.toContact({
+      queued.push(app.outbox.toContact({
         contactId,
         ...part,
+        ...(how.lane !== undefined && { lane: how.lane }),
+        ...(how.key !== undefined && { key: `${how.key}:${contactId}:${n}` }),
         ...(n === 0 && fallbackRoomId !== undefined && { fallbackRoomId, fallbackText: '有一条需要主任处理的事项，请加我为好友后私聊查看。' })
-      })
+      }))
     }
   }
+  await Promise.all(queued)
 }
