@@ -96,7 +96,7 @@ export async function createRuntime ({ options, compound, clock, log, features: 
   const connection = watchConnection(bot, outbox, log, {
     reconnect: p.kind !== 'sandbox',
     link,
-    gateway: p.kind === 'service' ? { endpoint: p.endpoint, tls: p.tls, serverName: p.serverName } : undefined,
+    gateway: p.kind === 'service' ? p : undefined,
     timings,
     onLogin: async () => {
       for (const f of features) {

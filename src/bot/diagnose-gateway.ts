@@ -1,5 +1,5 @@
 /** What the puppet service client knows about its settings, for the advice. */
-export interface GatewaySettings { endpoint: string, tls: boolean, serverName?: string }
+export interface GatewaySettings { endpoint: string, tls: boolean, serverName?: string, token?: string }
 
 interface Known { test: RegExp, say: (s: GatewaySettings) => string }
 
@@ -21,7 +21,9 @@ const KNOWN: Known[] = [
   },
   {
     test: /ALTNAME_INVALID|does not match certificate/i,
-    say: s => `网关证书的名称与机器人期望的不符（期望「${s.serverName ?? '令牌前缀'}」）。请把 WECHATY_PUPPET_SERVICE_TLS_SERVER_NAME 设为证书上的名称（默认证书为 insecure），或删去该设置改用令牌前缀`
+    say: s => s.serverName
+      ? `网关证书的名称与机器人期望的不符（WECHATY_PUPPET_SERVICE_TLS_SERVER_NAME=${s.serverName}）。请把它设为证书上的名称（网关的默认证书为 insecure），或删去该设置`
+      : `网关证书的名称与令牌前缀「${s.token?.split('_')[0] ?? ''}」不符。网关用默认证书时令牌须以 insecure_ 开头；否则用 WECHATY_PUPPET_SERVICE_TLS_SERVER_NAME 指定证书上的名称`
   },
   {
     test: /self[- ]signed|unable to (get|verify)|certificate verify failed|CERT_/i,
