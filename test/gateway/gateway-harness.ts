@@ -98,6 +98,10 @@ export async function startBot (endpoint: string, opts: { env?: Record<string, s
     ...opts.env
   }, ROOT)
   const logs: string[] = []
+  // The puppet-service client caches contacts under $HOME/.wechaty when it is built: here,
+  // as the README advises for production, under the data directory.
+  const home = process.env.HOME
+  process.env.HOME = path.join(dataDir, 'home')
   const runtime = await createRuntime({
     options: { ...options, outbox: { spacingMs: opts.spacingMs ?? 0, jitterMs: 0, perMinute: 0 } },
     compound: await loadCompound(options.compoundFile),
@@ -105,7 +109,7 @@ export async function startBot (endpoint: string, opts: { env?: Record<string, s
     log: createLogger('warn', line => logs.push(line)),
     features: allFeatures({ bootstrapCode: opts.bootstrapCode }),
     connection: FAST
-  })
+  }).finally(() => { process.env.HOME = home })
   await runtime.start()
   return {
     runtime,
