@@ -68,7 +68,7 @@ export function watchConnection (bot: WechatyInterface, outbox: Pausable, log: L
 
   bot.on('scan', (qrcode, status) => {
     sawScan = true
-    if (phase === 'awaiting-login') clear() // the gateway is up and waiting for a person: no retry
+    if (phase === 'awaiting-login') clearTimeout(timer) // the gateway is up and waiting for a person: no retry
     log.info(`请用机器人的微信扫码登录 (status ${status}):`)
     QRCode.toString(qrcode, { type: 'terminal', small: true }).then(s => process.stderr.write(s + '\n'), () => {})
   })
@@ -120,7 +120,12 @@ export function watchConnection (bot: WechatyInterface, outbox: Pausable, log: L
     phase = 'connected'
     attempt = 0
     outbox.resume()
-    if (!opts.link || !opts.reconnect) return
+    watchLink()
+  }
+
+  /** From a good start on: a dropped event stream or an unanswered ping means reconnect. */
+  function watchLink (): void {
+    if (!opts.link || !opts.reconnect || unsubscribe) return
     const link = opts.link
     try {
       unsubscribe = link.onStreamLost(why => lost(`与微信网关的连接断开（${why.split('\n')[0]}）`))
@@ -136,6 +141,7 @@ export function watchConnection (bot: WechatyInterface, outbox: Pausable, log: L
     if (phase === 'stopped' || phase === 'connected') return
     if (!ok) return retry(`连接微信网关失败：${describeGatewayFailure(errors, settings)}`, true)
     phase = 'awaiting-login'
+    watchLink()
     timer = setTimeout(() => {
       if (!bot.isLoggedIn && !sawScan) retry('已连上网关，但 ' + Math.round(t.loginWithinMs / 1000) + ' 秒内没有登录，也没有登录二维码', true)
     }, t.loginWithinMs)
@@ -194,6 +200,7 @@ export function watchConnection (bot: WechatyInterface, outbox: Pausable, log: L
       ok = false
       errors.push(firstLine(err))
     })
+    if ((phase as Phase) === 'stopped') return void bot.puppet.stop().catch(() => {}) // stopped meanwhile
     if (bot.isLoggedIn && phase === 'starting') connected()
     afterStart(ok)
   }
