@@ -80,9 +80,9 @@ export const FAST: Partial<ConnectionTimings> & { watchdogSeconds: number } = {
   portPollMs: 100,
   pingEveryMs: 1000,
   pingTimeoutMs: 2000,
-  // Wechaty's watchdog resets the puppet after 60 s without a heartbeat; 3 s here, so a
+  // Wechaty's watchdog resets the puppet after 60 s without a heartbeat; 5 s here, so a
   // quiet gateway (PuppetMock sends none) would make the bot flap within these tests.
-  watchdogSeconds: 3
+  watchdogSeconds: 5
 }
 
 export interface BotUnderTest { runtime: Runtime, logs: string[], dataDir: string, dispose (): Promise<void> }
