@@ -9,6 +9,7 @@ import path from 'node:path'
 import { StartupError } from '../app/startup-error.js'
 import { readOptions } from '../config/read-env-options.js'
 import { loadCompound } from '../config/load-compound.js'
+import { DATA_FILES } from '../storage/data-files.js'
 import { Storage } from '../storage/storage.js'
 import { parseLedgerFile } from '../ledger/parse-ledger-file.js'
 import { renderLedgerErrors } from '../ledger/render-ledger-errors.js'
@@ -46,7 +47,7 @@ async function main (argv: string[]): Promise<number> {
       console.log(`\n文件无误（${parsed.value.entries.length}笔），未保存。`)
       return 0
     }
-    const storage = new Storage(options.storageDir)
+    const storage = new Storage(options.storageDir, undefined, { files: DATA_FILES })
     const store = await storage.open<DisclosureData>(STORE_NAME, emptyDisclosure, { schema: disclosureSchema })
     // the CLI records its own wall time: this is when the file was imported, not a schedule
     store.update(d => { d.book = addDraft(d.book, parsed.value, { source: path.basename(file), by: 'cli', at: new Date() }).book })
@@ -57,7 +58,7 @@ async function main (argv: string[]): Promise<number> {
     return 0
   }
   if (command === 'preview') {
-    const storage = new Storage(options.storageDir)
+    const storage = new Storage(options.storageDir, undefined, { files: DATA_FILES })
     const store = await storage.open<DisclosureData>(STORE_NAME, emptyDisclosure, { schema: disclosureSchema })
     await storage.close() // read only: let the bot have the directory again
     const version = latestDraft(store.data.book) ?? publishedVersions(store.data.book).at(-1)

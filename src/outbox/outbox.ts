@@ -1,16 +1,12 @@
-import type { Lane, Outbox, OutgoingFile, SendToContact, SendToRoom, Undelivered } from '../app/types.js'
+import type { Lane, Outbox, SendToContact, SendToRoom, Undelivered } from '../app/types.js'
 import type { Logger } from '../log/logger.js'
 import { apply, compact, hasKey, replay, type Item, type Message, type Op, type Queue } from './outbox-ops.js'
-import { isTransportError, PermanentSendError, reasonOf } from './send-error.js'
-import { splitText } from './split-text.js'
+import type { Transport } from './deliver.js'
+import { contents, deliver, describe } from './deliver.js'
+import { isTransportError, NotAFriendError, reasonOf } from './send-error.js'
 import { Throttle, type ThrottleOptions } from './throttle.js'
 
-/** How the outbox reaches WeChat; implemented over Wechaty in src/bot/wechaty-transport.ts. */
-export interface Transport {
-  sendRoom (roomId: string, content: string | OutgoingFile, mention: string[]): Promise<void>
-  sendContact (contactId: string, content: string | OutgoingFile): Promise<void>
-  isFriend (contactId: string): Promise<boolean>
-}
+export type { Transport } from './deliver.js'
 
 /** Where the outbox keeps its log (see outbox-log.ts): appends are durable at the next commit. */
 export interface OutboxLog {
@@ -36,10 +32,13 @@ export interface OutboxOptions {
   onTransportError?: (err: unknown) => void
   /** Compact once this many entries have been appended since the last compaction. */
   compactAfter?: number
+  /** A send that has not returned after this long counts as a connection failure (default 30 s). */
+  sendTimeoutMs?: number
 }
 
 const LANES: Lane[] = ['reply', 'bulk']
 const RETRY_MS = [5_000, 30_000, 120_000, 300_000]
+const SEND_TIMEOUT_MS = 30_000
 
 /**
  * The one queue every outgoing message goes through: WeChat bans accounts that send fast.
@@ -190,14 +189,19 @@ export class ThrottledOutbox implements Outbox {
       this.append({ op: 'sending', id: item.id })
       // Whatever the bot is about to confirm to a person is on disk before it goes out,
       // and so is the mark that this item is under way.
-      await this.o.commit()
+      try {
+        await this.o.commit()
+      } catch (err) {
+        this.requeue(item) // in memory: the next start finds it unconfirmed at worst, never sent unsaved
+        throw err
+      }
       if (this.paused) {
         this.requeue(item)
         return
       }
       this.throttle.sent()
       try {
-        await this.deliver(item)
+        await deliver(this.o.transport, item, this.o.sendTimeoutMs ?? SEND_TIMEOUT_MS)
         this.transportFailures = 0
         this.append({ op: 'sent', id: item.id })
         this.maybeCompact()
@@ -234,6 +238,13 @@ export class ThrottledOutbox implements Outbox {
       }
       return
     }
+    if (err instanceof NotAFriendError && item.lane === 'reply') {
+      // An answer to someone who cannot receive private messages (or a part after the pointer
+      // they got in the group): nothing the chair could repair, so not reported.
+      this.o.logger.warn(`outbox: ${(err as Error).message}; message ${item.id} dropped`)
+      this.append({ op: 'dismissed', id: item.id })
+      return
+    }
     this.o.logger.error(`outbox: message ${item.id} refused for good`, err)
     this.append({ op: 'failed', id: item.id, reason: reasonOf(err) })
     for (const listener of this.listeners) {
@@ -254,36 +265,4 @@ export class ThrottledOutbox implements Outbox {
     this.appended = 0
   }
 
-  private async deliver (item: Item): Promise<void> {
-    const m = item.message
-    const content = m.file ?? m.text ?? ''
-    const t = this.o.transport
-    if (m.kind === 'room') return await t.sendRoom(m.roomId, content, m.mention)
-    if (await t.isFriend(m.contactId)) return await t.sendContact(m.contactId, content)
-    // A bot can only message friends privately: @-mention in the group instead, without the details.
-    if (m.fallbackRoomId !== undefined && m.fallbackText !== undefined) {
-      return await t.sendRoom(m.fallbackRoomId, m.fallbackText, [m.contactId])
-    }
-    throw new PermanentSendError(`${m.contactId} is not a friend and no group fallback was given`)
-  }
-}
-
-function describe (item: Item): Undelivered {
-  const m = item.message
-  return {
-    id: item.id,
-    state: item.state === 'failed' ? 'failed' : 'unconfirmed',
-    target: m.kind === 'room' ? `room:${m.roomId}` : `contact:${m.contactId}`,
-    ...(m.text !== undefined && { text: m.text }),
-    ...(m.file !== undefined && { fileName: m.file.name }),
-    ...(item.key !== undefined && { key: item.key }),
-    ...(item.reason !== undefined && { reason: item.reason }),
-    reported: item.reported === true
-  }
-}
-
-function contents (m: { text?: string, file?: OutgoingFile }): Array<{ text?: string, file?: OutgoingFile }> {
-  const parts: Array<{ text?: string, file?: OutgoingFile }> = m.text !== undefined ? splitText(m.text).map(text => ({ text })) : []
-  if (m.file) parts.push({ file: m.file })
-  return parts
 }

@@ -14,6 +14,9 @@ export function isTransportError (err: unknown): boolean {
 /** A message refused for good, with the reason in words the chair understands. */
 export class PermanentSendError extends Error {}
 
+/** A private message to someone who is not the bot's friend, with no group to @-mention them in. */
+export class NotAFriendError extends PermanentSendError {}
+
 const REASONS: Array<[RegExp, string]> = [
   [/room .* not found/i, '群已不存在，或机器人已不在群里'],
   [/contact .* not found/i, '找不到这位联系人'],

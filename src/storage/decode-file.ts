@@ -13,7 +13,12 @@ export interface DocumentFormat {
   migrations?: Record<number, (data: any) => unknown>
 }
 
-export const restoreCommand = (file: string): string => `npm run storage -- restore ${path.basename(file)}`
+/** `restore` takes a name relative to the data directory: a log partition is LOG/PARTITION.jsonl. */
+export const restoreCommand = (file: string): string => {
+  const base = path.basename(file)
+  const inLog = base.endsWith('.jsonl') && !base.startsWith('journal.')
+  return `npm run storage -- restore ${inLog ? `${path.basename(path.dirname(file))}/${base}` : base}`
+}
 
 /** The refusal for a file that cannot be trusted: names it and the command that fixes it. */
 export function corrupt (file: string, reason: string, fix = `停止机器人后运行 ${restoreCommand(file)}（恢复最近一个完好的版本）`): StorageCorruptError {

@@ -81,7 +81,14 @@ async function takeOver (dir: string, stale: LockHolder): Promise<void> {
 async function readHolder (file: string): Promise<LockHolder | undefined> {
   try {
     const text = await readFile(file, 'utf8')
-    if (/^\d+$/.test(text.trim())) return { token: `pid-${text.trim()}`, pid: Number(text), started: null, host: hostname(), since: '?' } // old format
+    if (/^\d+$/.test(text.trim())) {
+      // The old format (a bare pid): its process is the holder only if it started before the lock was written.
+      const pid = Number(text)
+      const written = (await stat(file)).mtimeMs
+      const startedAt = processStartedAt(pid)
+      const reused = startedAt !== null && startedAt > written + 1000
+      return { token: `pid-${pid}-${written}`, pid: reused ? 0 : pid, started: null, host: hostname(), since: new Date(written).toISOString() }
+    }
     const holder = JSON.parse(text) as LockHolder
     return typeof holder.token === 'string' && Number.isInteger(holder.pid) ? holder : undefined
   } catch {
@@ -97,6 +104,7 @@ function isStale (holder: LockHolder): boolean {
 }
 
 function isAlive (pid: number): boolean {
+  if (pid <= 0) return false
   try {
     process.kill(pid, 0)
     return true
@@ -112,6 +120,18 @@ function processStart (pid: number): string | null {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
     const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()
     return `${boot}:${fields[19]}`
+  } catch {
+    return null
+  }
+}
+
+/** When a process started (ms since the epoch), from /proc; null where that cannot be read. */
+function processStartedAt (pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19])
+    const boot = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1])
+    return Number.isFinite(ticks) && Number.isFinite(boot) ? boot * 1000 + ticks * 10 : null // USER_HZ is 100 on Linux
   } catch {
     return null
   }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
-import { open, type FileHandle } from 'node:fs/promises'
+import { open, rename, type FileHandle } from 'node:fs/promises'
+import path from 'node:path'
+import { syncDirectory } from './durable-file.js'
 
 // The write-ahead journal (storage/journal.jsonl): one line per commit,
 //   <8 hex checksum> <body JSON>\n
@@ -11,6 +13,8 @@ import { open, type FileHandle } from 'node:fs/promises'
 // only be the last one (a write torn by a crash, never acknowledged) and is ignored.
 
 export const JOURNAL = 'journal.jsonl'
+/** The journal a checkpoint is writing into the data files, while new commits go to a fresh one. */
+export const SEALED = 'journal.sealed.jsonl'
 
 export interface JournalRecord {
   s: number
@@ -42,13 +46,29 @@ export function decodeJournal (text: string): { records: JournalRecord[], torn: 
   return { records, torn: false }
 }
 
-/** The open journal: append a record durably, or empty it after a checkpoint. */
+/** The open journal: append a record durably; seal it for a checkpoint. */
 export class Journal {
-  private constructor (private readonly fh: FileHandle, public size: number) {}
+  private constructor (private readonly file: string, private fh: FileHandle, public size: number) {}
 
   static async open (file: string): Promise<Journal> {
     const fh = await open(file, 'a')
-    return new Journal(fh, (await fh.stat()).size)
+    return new Journal(file, fh, (await fh.stat()).size)
+  }
+
+  /**
+   * Rename the journal to SEALED and continue in a new, empty one. The directory is fsynced
+   * before any commit can go into the new file, so a commit never depends on a rename a
+   * power cut could undo.
+   */
+  async seal (): Promise<void> {
+    await this.fh.close()
+    try {
+      await rename(this.file, path.join(path.dirname(this.file), SEALED))
+    } finally {
+      this.fh = await open(this.file, 'a')
+      this.size = (await this.fh.stat()).size
+    }
+    await syncDirectory(path.dirname(this.file))
   }
 
   async append (line: string): Promise<void> {
@@ -63,12 +83,6 @@ export class Journal {
       await this.fh.truncate(before).catch(() => {})
       throw err
     }
-  }
-
-  async clear (): Promise<void> {
-    await this.fh.truncate(0)
-    await this.fh.sync()
-    this.size = 0
   }
 
   async close (): Promise<void> { await this.fh.close() }

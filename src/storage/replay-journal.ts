@@ -2,7 +2,7 @@ import { mkdir, open, readFile, stat, truncate, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import { corrupt } from './decode-file.js'
 import { GENERATIONS, syncDirectory, writeDurable, writeSynced } from './durable-file.js'
-import { decodeJournal, JOURNAL, type LogOp } from './journal.js'
+import { decodeJournal, JOURNAL, SEALED, type JournalRecord, type LogOp } from './journal.js'
 
 /**
  * Bring the files up to date with the journal left by a crash: every complete record was
@@ -11,18 +11,11 @@ import { decodeJournal, JOURNAL, type LogOp } from './journal.js'
  * wrote is not written twice. Returns the number of records replayed.
  */
 export async function replayJournal (dir: string): Promise<number> {
-  const file = path.join(dir, JOURNAL)
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0
-    throw err
-  }
-  if (text === '') return 0
-  const { records, damagedLine } = decodeJournal(text)
-  if (damagedLine !== undefined) {
-    throw corrupt(file, `第 ${damagedLine} 行损坏，而其后还有记录`, `停止机器人后运行 npm run storage -- restore ${JOURNAL}（保留损坏处之前的记录）`)
+  // A sealed journal (a checkpoint was interrupted) holds older commits than the live one.
+  const records = [...await readRecords(path.join(dir, SEALED)), ...await readRecords(path.join(dir, JOURNAL))]
+  if (records.length === 0) {
+    await unlink(path.join(dir, SEALED)).catch(() => {})
+    return 0
   }
   const docs = new Map<string, unknown>()
   const parts = new Map<string, LogOp[]>()
@@ -42,8 +35,25 @@ export async function replayJournal (dir: string): Promise<number> {
     touched.add(path.dirname(target))
   }
   for (const d of touched) await syncDirectory(d)
-  await writeSynced(file, '')
+  await writeSynced(path.join(dir, JOURNAL), '')
+  await unlink(path.join(dir, SEALED)).catch(() => {})
+  await syncDirectory(dir)
   return records.length
+}
+
+async function readRecords (file: string): Promise<JournalRecord[]> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw err
+  }
+  const { records, damagedLine } = decodeJournal(text)
+  if (damagedLine !== undefined) {
+    throw corrupt(file, `第 ${damagedLine} 行损坏，而其后还有记录`, `停止机器人后运行 npm run storage -- restore ${path.basename(file)}（保留损坏处之前的记录）`)
+  }
+  return records
 }
 
 async function replayPartition (file: string, ops: LogOp[]): Promise<void> {

@@ -1,14 +1,14 @@
-import { mkdir, readdir, stat, unlink } from 'node:fs/promises'
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import { Low } from 'lowdb'
 import type { z } from 'zod'
 import type { Logger } from '../log/logger.js'
 import { AppendLog, type Partition } from './append-log.js'
 import { checkFiles, type DataFile } from './check-files.js'
-import { decodeDocument, StorageCorruptError, type DocumentFormat } from './decode-file.js'
+import { decodeDocument, decodeLog, StorageCorruptError, type DocumentFormat } from './decode-file.js'
 import { lockDirectory } from './directory-lock.js'
 import { DurableTextFile, syncDirectory, writeDurable, writeSynced } from './durable-file.js'
-import { encodeRecord, Journal, JOURNAL } from './journal.js'
+import { encodeRecord, Journal, JOURNAL, SEALED } from './journal.js'
 import { replayJournal } from './replay-journal.js'
 import { Store, type ChangeSink, type PendingOp } from './store.js'
 
@@ -46,6 +46,10 @@ interface DocState { store: Store<any>, low: Low<string>, version: number }
  * The bot's data directory: document files (lowdb, one Low per file), append-only logs and
  * a write-ahead journal that makes each commit atomic and durable with one fdatasync.
  * See storage/README.md for the format and the guarantees.
+ *
+ * Cost: a commit journals the whole content of every document changed since the previous
+ * one, so a document changed per message must stay small (split it, like the ticket chunks);
+ * anything that grows with use belongs in a log, whose append costs only its line.
  */
 export class Storage implements ChangeSink {
   private readonly opts: Required<Omit<StorageOptions, 'files'>> & { files?: DataFile[] }
@@ -71,6 +75,9 @@ export class Storage implements ChangeSink {
   private commitTimer: NodeJS.Timeout | undefined
   private checkpointTimer: NodeJS.Timeout | undefined
   private seq = 0
+  private checkpointing: Promise<void> | undefined
+  private checkpointBroken = false
+  private closing: Promise<void> | undefined
 
   constructor (readonly dir: string, private readonly log?: Logger, options: StorageOptions = {}) {
     this.opts = { delayMs: 20, checkpointMs: 1000, checkpointBytes: 4 * 1024 * 1024, ...options }
@@ -119,7 +126,12 @@ export class Storage implements ChangeSink {
   async commit (): Promise<void> {
     const target = this.changes
     while (this.durableUpTo < target) {
-      if (this.closed) throw new Error(`storage ${this.dir} is closed: changes after close are not saved`)
+      if (this.closed) {
+        // A handler still running while the bot stops: nothing can be saved any more, and
+        // nothing will be sent either (the outbox is paused before the storage closes).
+        this.log?.warn(`storage: commit after close (${this.dir}); the change is not saved`)
+        return
+      }
       this.flushing ??= this.exclusive(async () => await this.writeJournal()).finally(() => { this.flushing = undefined })
       await this.flushing
     }
@@ -128,19 +140,30 @@ export class Storage implements ChangeSink {
   /** Old name of `commit`. */
   async flushAll (): Promise<void> { await this.commit() }
 
-  /** Write everything committed into the data files and empty the journal. */
+  /** Write everything committed so far into the data files; then the journal it was in is deleted. */
   async checkpoint (): Promise<void> {
-    if (!this.journal) return
-    await this.exclusive(async () => await this.writeCheckpoint())
+    if (!this.journal || this.closed) return
+    while (this.checkpointing) await this.checkpointing.catch(() => {})
+    if (this.checkpointBroken) return
+    this.checkpointing = this.writeCheckpoint().finally(() => { this.checkpointing = undefined })
+    await this.checkpointing
   }
 
   /** Commit, checkpoint and let another process have the directory (on stop). */
   async close (): Promise<void> {
+    this.closing ??= this.shutDown()
+    await this.closing
+  }
+
+  private async shutDown (): Promise<void> {
     if (!this.starting || this.closed) return
     try { await this.starting } catch { return }
     clearTimeout(this.commitTimer)
-    await this.commit()
-    await this.checkpoint()
+    // Changes made while the checkpoint runs (a handler finishing) get one more round.
+    for (let round = 0; round < 2; round++) {
+      await this.commit()
+      await this.checkpoint()
+    }
     this.closed = true
     clearTimeout(this.checkpointTimer)
     await this.journal?.close()
@@ -160,6 +183,7 @@ export class Storage implements ChangeSink {
     clearTimeout(this.commitTimer)
     clearTimeout(this.checkpointTimer)
     await this.chain
+    await this.checkpointing?.catch(() => {})
     await this.journal?.close()
     await this.unlock?.()
     this.unlock = undefined
@@ -184,10 +208,7 @@ export class Storage implements ChangeSink {
 
   private changed (): void {
     this.changes++
-    if (this.closed) {
-      this.log?.warn(`storage: a change after close is not saved (${this.dir})`)
-      return
-    }
+    if (this.closed) return
     this.commitTimer ??= setTimeout(() => {
       this.commitTimer = undefined
       this.commit().catch(err => this.log?.error('storage: commit failed', err))
@@ -234,8 +255,12 @@ export class Storage implements ChangeSink {
     const dir = path.join(this.dir, name)
     await mkdir(dir, { recursive: true })
     const parts = new Map<string, Partition>()
+    // A log in the list of known files was validated at start; any other is validated now.
+    const checked = this.opts.files?.some(f => f.kind === 'log' && f.name === name) === true
     for (const f of (await readdir(dir)).filter(f => f.endsWith('.jsonl'))) {
-      const size = (await stat(path.join(dir, f))).size
+      const file = path.join(dir, f)
+      if (!checked) decodeLog(file, await readFile(file, 'utf8'), options.schema)
+      const size = (await stat(file)).size
       parts.set(f.slice(0, -6), { present: true, diskSize: size, size, epoch: 0, tail: [] })
     }
     this.logParts.set(name, parts)
@@ -281,48 +306,41 @@ export class Storage implements ChangeSink {
     this.checkpointTimer.unref()
   }
 
+  // Commits go on while a checkpoint writes: the journal holding what it writes is sealed
+  // (renamed) first and new commits go to a fresh one. A checkpoint that fails leaves its
+  // sealed journal for the next start to replay, and no further checkpoint is tried.
   private async writeCheckpoint (): Promise<void> {
-    clearTimeout(this.checkpointTimer)
-    this.checkpointTimer = undefined
-    const docs = [...this.toWrite]
-    this.toWrite.clear()
-    const loose = [...this.dirtyLoose]
-    this.dirtyLoose.clear()
-    const ops = this.committedOps
-    this.committedOps = []
+    const { docs, loose, ops, sealed } = await this.exclusive(async () => {
+      clearTimeout(this.checkpointTimer)
+      this.checkpointTimer = undefined
+      const taken = { docs: [...this.toWrite], loose: [...this.dirtyLoose], ops: this.committedOps, sealed: this.journal!.size > 0 }
+      this.toWrite.clear()
+      this.dirtyLoose.clear()
+      this.committedOps = []
+      if (taken.sealed) await this.journal!.seal()
+      return taken
+    })
     try {
       await Promise.all([
         ...docs.map(async ([d, text]) => { d.low.data = text; await d.low.write() }),
         ...loose.map(async d => { d.low.data = JSON.stringify({ schemaVersion: d.version, data: d.store.data }); await d.low.write() })
       ])
+      const byPartition = new Map<string, PendingOp[]>()
+      for (const op of ops) {
+        const key = `${op.log}\n${op.partition}`
+        byPartition.set(key, [...byPartition.get(key) ?? [], op])
+      }
+      const dirs = new Set(await Promise.all([...byPartition.values()].map(async partOps => await this.writePartition(partOps))))
+      for (const dir of dirs) await syncDirectory(dir)
+      if (sealed) {
+        await unlink(path.join(this.dir, SEALED))
+        await syncDirectory(this.dir)
+      }
     } catch (err) {
-      for (const [d, t] of docs) if (!this.toWrite.has(d)) this.toWrite.set(d, t)
-      for (const d of loose) this.dirtyLoose.add(d)
-      this.committedOps = [...ops, ...this.committedOps]
+      this.checkpointBroken = true
+      this.log?.error(`storage: checkpoint failed; commits stay in ${SEALED} and ${JOURNAL} and are replayed at the next start`, err)
       throw err
     }
-    const byPartition = new Map<string, PendingOp[]>()
-    for (const op of ops) {
-      const key = `${op.log}\n${op.partition}`
-      byPartition.set(key, [...byPartition.get(key) ?? [], op])
-    }
-    const left: PendingOp[] = []
-    const dirs = new Set<string>()
-    for (const partOps of byPartition.values()) {
-      try {
-        dirs.add(await this.writePartition(partOps))
-      } catch (err) {
-        this.log?.error(`storage: writing log ${partOps[0]!.log}/${partOps[0]!.partition} failed; kept in the journal`, err)
-        left.push(...partOps)
-      }
-    }
-    for (const dir of dirs) await syncDirectory(dir)
-    if (left.length > 0) {
-      // The journal still holds them: keep it, and try again at the next checkpoint.
-      this.committedOps = [...left, ...this.committedOps]
-      return
-    }
-    if (this.journal!.size > 0 && this.toWrite.size === 0) await this.journal!.clear()
   }
 
   /** Write a partition's committed changes into its file; returns the log's directory. */

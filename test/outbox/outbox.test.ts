@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { openOutbox } from '../../src/outbox/outbox-log.js'
 import type { Transport } from '../../src/outbox/outbox.js'
 import { splitText } from '../../src/outbox/split-text.js'
@@ -36,6 +37,24 @@ describe('outbox', () => {
     // the person's message goes first: replies before broadcasts
     expect(second.sent).toEqual(['wxid_a|私信', 'r@chatroom||公示通知'])
     expect(after.pending).toBe(0)
+  })
+
+  it('moves the queue of the old one-document outbox into the log', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'xiaoqu-outbox-'))
+    const old = new Storage(dir)
+    const doc = await old.open('outbox', () => ({}), { schema: z.any() })
+    doc.update(d => Object.assign(d, { nextId: 3, items: [{ id: 1, state: 'sending', kind: 'room', roomId: 'r', mention: [], text: '半路' }, { id: 2, state: 'queued', kind: 'contact', contactId: 'wxid_a', text: '私信' }] }))
+    await old.close()
+    const t = recordingTransport(['wxid_a'])
+    const outbox = await onDisk(dir, t)
+    outbox.resume()
+    await outbox.drain()
+    expect(t.sent).toEqual(['wxid_a|私信'])
+    expect(outbox.undelivered().map(u => [u.id, u.state])).toEqual([[1, 'unconfirmed']])
+    await opened.get(dir)!.commit()
+    const again = await onDisk(dir, recordingTransport())
+    expect(again.undelivered().map(u => u.id)).toEqual([1])
+    expect(again.pending).toBe(0)
   })
 
   it('has the parts in its log before the first await of toRoom', () => {
@@ -113,6 +132,37 @@ describe('outbox', () => {
     }
   })
 
+  it('counts a send that hangs as a connection failure: paused, message kept', async () => {
+    const t = recordingTransport()
+    const errors: unknown[] = []
+    const { outbox } = memoryOutbox(t, { sendTimeoutMs: 20, onTransportError: e => errors.push(e) })
+    t.fail.push(() => new Promise(() => {}))
+    outbox.resume()
+    await outbox.toRoom({ roomId: 'r', text: 'A' })
+    await outbox.drain()
+    expect(String(errors[0])).toContain('timed out')
+    expect(outbox.pending).toBe(1)
+    t.fail.length = 0
+    outbox.resume()
+    await outbox.drain()
+    expect(t.sent).toEqual(['r||A'])
+  })
+
+  it('sends nothing it could not save first, and keeps the message', async () => {
+    const t = recordingTransport()
+    let diskFull = true
+    const { outbox } = memoryOutbox(t, { commit: async () => { if (diskFull) throw new Error('ENOSPC') } })
+    outbox.resume()
+    await outbox.toRoom({ roomId: 'r', text: 'A' })
+    await outbox.drain()
+    expect(t.sent).toEqual([])
+    expect(outbox.pending).toBe(1)
+    diskFull = false
+    outbox.resume()
+    await outbox.drain()
+    expect(t.sent).toEqual(['r||A'])
+  })
+
   it('drops only a message refused for good, and tells the listener once', async () => {
     const t = recordingTransport()
     const { outbox } = memoryOutbox(t)
@@ -121,13 +171,15 @@ describe('outbox', () => {
     t.fail.push(room => room === 'gone' ? new Error('room gone not found') : undefined)
     await outbox.toRoom({ roomId: 'gone', text: 'A' })
     await outbox.toRoom({ roomId: 'r', text: 'B' })
-    await outbox.toContact({ contactId: 'stranger', text: 'C' })
+    await outbox.toContact({ contactId: 'stranger', text: 'C', lane: 'bulk' })
+    // an answer to someone who cannot get private messages: dropped, nothing to report
+    await outbox.toContact({ contactId: 'stranger', text: 'D' })
     outbox.resume()
     await outbox.drain()
     expect(t.sent).toEqual(['r||B'])
     expect(told).toEqual([
-      { id: 3, state: 'failed', target: 'contact:stranger', text: 'C', reason: '对方不是机器人的好友，无法私聊，也没有可以 @ 对方的群', reported: false },
-      { id: 1, state: 'failed', target: 'room:gone', text: 'A', reason: '群已不存在，或机器人已不在群里', reported: false }
+      { id: 1, state: 'failed', target: 'room:gone', text: 'A', reason: '群已不存在，或机器人已不在群里', reported: false },
+      { id: 3, state: 'failed', target: 'contact:stranger', text: 'C', reason: '对方不是机器人的好友，无法私聊，也没有可以 @ 对方的群', reported: false }
     ])
     outbox.markReported([1])
     expect(outbox.undelivered().map(u => u.reported)).toEqual([true, false])
@@ -173,6 +225,18 @@ describe('outbox', () => {
     await h.session.runtime.app.outbox.toContact({ contactId: 'wxid_wang_nvshi', text: '您的工单详情：……', fallbackRoomId: 'yangguang-owners@chatroom', fallbackText: '请加我为好友查看详情' })
     await h.session.settle()
     expect(h.sent).toEqual([{ chat: '阳光花园业主群', text: '@王女士 请加我为好友查看详情' }])
+  })
+
+  it('answers a person before a backlog of broadcasts, in the real bot', async () => {
+    h = await openSandbox()
+    const { outbox } = h.session.runtime
+    outbox.pause()
+    for (let i = 1; i <= 30; i++) await h.session.runtime.app.outbox.toRoom({ roomId: 'yangguang-owners@chatroom', text: `通知${i}` })
+    await h.run(':in 阳光花园业主群', ':as 张阿姨', '/帮助')
+    outbox.resume()
+    await h.session.settle()
+    expect(h.sent[0]?.text).toMatch(/^@张阿姨 我是/)
+    expect(h.sent.slice(1).map(m => m.text)).toEqual(Array.from({ length: 30 }, (_, i) => `通知${i + 1}`))
   })
 
   it('pauses while logged out and resumes after login', async () => {

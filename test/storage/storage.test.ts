@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile, readdir } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, writeFile, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -125,10 +125,58 @@ describe('append-only logs', () => {
     await again.close()
   })
 
+  it.each([
+    ['a torn last line', '{"k":1}\n{"k":'],
+    ['a line of the wrong shape', '{"k":1}\n{"x":2}\n']
+  ])('refuses a partition with %s, naming it, untouched', async (_, text) => {
+    const dir = await tmp()
+    await mkdir(path.join(dir, 'events'))
+    await writeFile(path.join(dir, 'events', '2026-12.jsonl'), text)
+    const storage = new Storage(dir)
+    await expect(storage.openLog('events', { schema: entry })).rejects.toThrow(/events\/2026-12\.jsonl 无法读取[^]*restore events\/2026-12\.jsonl/)
+    await storage.close()
+    expect(await readFile(path.join(dir, 'events', '2026-12.jsonl'), 'utf8')).toBe(text)
+  })
+
   it('refuses an entry that does not match the schema', async () => {
     const storage = new Storage(await tmp())
     const log = await storage.openLog<unknown>('events', { schema: entry })
     expect(() => log.append('p', { k: 'x' })).toThrow(/schema/)
     await storage.close()
+  })
+})
+
+describe('the journal', () => {
+  const commitAndAbandon = async (dir: string) => {
+    const storage = new Storage(dir, undefined, { checkpointMs: 60_000 })
+    const s = await storage.open('n', () => ({ n: 0 }), { schema: counter })
+    s.update(d => { d.n = 1 })
+    await storage.commit()
+    s.update(d => { d.n = 2 })
+    await storage.commit()
+    await storage.abandon() // as kill -9: both commits are only in the journal
+  }
+
+  it('replays committed changes at the next start and ignores a torn last line', async () => {
+    const dir = await tmp()
+    await commitAndAbandon(dir)
+    const journal = path.join(dir, 'journal.jsonl')
+    const text = await readFile(journal, 'utf8')
+    await writeFile(journal, text + text.split('\n')[0]!.slice(0, 30)) // a write cut short by the crash
+    const storage = new Storage(dir)
+    expect((await storage.open('n', () => ({ n: 0 }), { schema: counter })).data.n).toBe(2)
+    await storage.close()
+  })
+
+  it('refuses a journal damaged before its last line, naming it and the fix', async () => {
+    const dir = await tmp()
+    await commitAndAbandon(dir)
+    const journal = path.join(dir, 'journal.jsonl')
+    const lines = (await readFile(journal, 'utf8')).split('\n')
+    const damaged = [lines[0]!.replace('"n":1', '"n":7'), ...lines.slice(1)].join('\n')
+    await writeFile(journal, damaged)
+    const storage = new Storage(dir)
+    await expect(storage.start()).rejects.toThrow(/journal\.jsonl 无法读取（第 1 行损坏[^]*npm run storage -- restore journal\.jsonl/)
+    expect(await readFile(journal, 'utf8')).toBe(damaged)
   })
 })

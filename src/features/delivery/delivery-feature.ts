@@ -51,12 +51,12 @@ export const deliveryFeature: FeatureFactory = (app): Feature => {
       async run (ctx, { args }) {
         const [first, ...rest] = args
         const dismiss = first === '作废'
-        const ids = (dismiss ? rest : args).map(a => Number(a.replace(/^#/, '')))
+        const ids = (dismiss ? rest : args).map(a => Number(a.replace(/^(#|编号)/, '')))
         if (ids.length === 0 || (dismiss && rest.length === 0)) {
           const items = app.outbox.undelivered()
           if (items.length === 0) return await ctx.reply('目前没有未能确认送达的消息。')
           return await ctx.reply([
-            '下面的消息没能确认送达（编号在括号里）：',
+            '下面的消息没能确认送达：',
             ...renderUndelivered(items, await namesOf(app, items), true),
             '重发：/重发 编号（可写多个）；已确认收到或不必再发：/重发 作废 编号'
           ].join('\n'))
@@ -65,8 +65,8 @@ export const deliveryFeature: FeatureFactory = (app): Feature => {
         const done = dismiss ? app.outbox.dismiss(ids) : app.outbox.retry(ids)
         const unknown = ids.filter(n => !done.includes(n))
         await ctx.reply([
-          ...(done.length > 0 ? [dismiss ? `已作废：${done.map(n => `#${n}`).join('、')}，不再列出。` : `已重新排队：${done.map(n => `#${n}`).join('、')}，将依次发出。`] : []),
-          ...(unknown.length > 0 ? [`没有编号为 ${unknown.map(n => `#${n}`).join('、')} 的未送达消息。发送「/重发」查看。`] : [])
+          ...(done.length > 0 ? [dismiss ? `已作废：编号${done.join('、')}，不再列出。` : `已重新排队：编号${done.join('、')}，将依次发出。`] : []),
+          ...(unknown.length > 0 ? [`没有编号为 ${unknown.join('、')} 的未送达消息。发送「/重发」查看。`] : [])
         ].join('\n'))
       }
     }]

@@ -29,12 +29,12 @@ function remedy (items: Undelivered[]): string[] {
   ]
 }
 
-/** Lines per target: `· 名称：摘要（#编号）…——命令`. `names` maps a target to its readable name. */
+/** Lines per target: `· 名称：摘要（编号N）…——命令`. Not `#N`: that is a ticket. `names` maps a target to its readable name. */
 export function renderUndelivered (items: Undelivered[], names: Map<string, string>, withReason = false): string[] {
   const byTarget = new Map<string, Undelivered[]>()
   for (const u of items) byTarget.set(u.target, [...(byTarget.get(u.target) ?? []), u])
   return [...byTarget.entries()].map(([target, list]) => {
-    const what = list.map(u => `${summary(u)}（#${u.id}${withReason && u.reason !== undefined ? `，${u.reason}` : ''}）`).join('、')
+    const what = list.map(u => `${summary(u)}（编号${u.id}${withReason && u.reason !== undefined ? `，${u.reason}` : ''}）`).join('、')
     return `· ${names.get(target) ?? target}：${what}——${remedy(list).join('；')}`
   })
 }

@@ -59,7 +59,7 @@ describe('a statement broadcast cut by a crash', () => {
     expect(textsIn(second.sent, GROUPS[2]!)).toEqual(before(GROUPS[0]!))
     const told = textsIn(second.sent, '私聊 赵主任').filter(t => t.includes('【发送中断】'))
     expect(told).toHaveLength(1)
-    expect(told[0]).toMatch(/· 物业服务群：收支公示第1版（第\d+条）（#\d+）——发送「\/公示 补发」重发公示未确认的部分/)
+    expect(told[0]).toMatch(/· 物业服务群：收支公示第1版（第\d+条）（编号\d+）——发送「\/公示 补发」重发公示未确认的部分/)
 
     const repaired = await second.run(':as 赵主任', ':dm', '/公示 补发')
     expect(textsIn(repaired, GROUPS[1]!)).toEqual([STATEMENT])

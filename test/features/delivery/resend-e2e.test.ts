@@ -34,18 +34,18 @@ describe('messages the outbox could not deliver', () => {
     expect(textsIn(h.sent, PROPERTY)).toEqual([])
     const told = textsIn(h.sent, CHAIR).filter(t => t.includes('【发送失败】'))
     expect(told).toHaveLength(1)
-    const id = /· 物业服务群：「【紧急工单 #1】[^」]*」（#(\d+)，群已不存在，或机器人已不在群里）——发送「\/重发 \1」重发/.exec(told[0] ?? '')?.[1]
+    const id = /· 物业服务群：「【紧急工单 #1】[^」]*」（编号(\d+)，群已不存在，或机器人已不在群里）——发送「\/重发 \1」重发/.exec(told[0] ?? '')?.[1]
     expect(id).toBeDefined()
 
     restore()
     const listed = await h.run(':as 赵主任', ':dm', '/重发')
     expect(textsIn(listed, CHAIR)[0]).toContain('· 物业服务群：「【紧急工单 #1】')
     const resent = await h.run(`/重发 ${id}`)
-    expect(textsIn(resent, CHAIR)).toEqual([`已重新排队：#${id}，将依次发出。`])
+    expect(textsIn(resent, CHAIR)).toEqual([`已重新排队：编号${id}，将依次发出。`])
     expect(textsIn(resent, PROPERTY).join('\n')).toContain('【紧急工单 #1】')
     const twice = await h.run(`/重发 ${id}`, '/重发')
     expect(textsIn(twice, PROPERTY)).toEqual([])
-    expect(textsIn(twice, CHAIR)).toEqual([`没有编号为 #${id} 的未送达消息。发送「/重发」查看。`, '目前没有未能确认送达的消息。'])
+    expect(textsIn(twice, CHAIR)).toEqual([`没有编号为 ${id} 的未送达消息。发送「/重发」查看。`, '目前没有未能确认送达的消息。'])
   })
 
   it('keeps replies through a gateway outage and sends each once when it is back', async () => {
