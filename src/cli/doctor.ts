@@ -63,7 +63,7 @@ async function checkStorage (dir: string): Promise<string> {
     await rm(probe, { force: true })
   }
   const bad = (await checkFiles(dir, DATA_FILES)).filter(r => !r.ok)
-  if (bad.length > 0) throw new Error(bad.map(r => `${r.file}：${r.detail}`).join('；'))
+  if (bad.length > 0) throw new Error(`${bad.map(r => `${r.file}：${r.detail}`).join('；')}（修复：npm run storage -- restore 文件名）`)
   return `${dir} 可写，数据文件完好`
 }
 
