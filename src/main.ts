@@ -23,7 +23,7 @@ main().then(
   () => process.exit(0),
   (err: unknown) => {
     const known = err instanceof StartupError
-    process.stderr.write(`启动失败：${known ? (err as Error).message : (err as Error).stack ?? String(err)}\n`)
+    process.stderr.write(`启动失败：${known ? (err as Error).message : (err as Error).stack ?? String(err)}\n（npm run doctor 可逐项检查设置、小区配置、数据目录与网关）\n`)
     process.exit(1)
   }
 )

@@ -16,14 +16,16 @@ export async function runBot (options: Options, log: Logger): Promise<void> {
   if (bootstrapCode && runtime.app.roles.membersOf('chair').length === 0) {
     process.stderr.write(`还没有业委会主任。请主任私聊机器人发送：/认证 ${bootstrapCode}（一次性认证码）\n`)
   }
-  await runtime.start()
-  await runtime.ready
-  const task = cron.schedule('* * * * *', () => { void runtime.tick() }, { timezone: 'Asia/Shanghai', noOverlap: true })
-  await new Promise<void>(resolve => {
-    const stop = () => { resolve() }
-    process.once('SIGINT', stop)
-    process.once('SIGTERM', stop)
+  const stopped = new Promise<void>(resolve => {
+    process.once('SIGINT', () => resolve())
+    process.once('SIGTERM', () => resolve())
   })
-  await task.stop()
+  // Until the first login the connection retries by itself, logging each try; a stop
+  // signal meanwhile still closes the data files cleanly.
+  await runtime.start()
+  const up = await Promise.race([runtime.ready.then(() => true), stopped.then(() => false)])
+  const task = up ? cron.schedule('* * * * *', () => { void runtime.tick() }, { timezone: 'Asia/Shanghai', noOverlap: true }) : undefined
+  if (up) await stopped
+  await task?.stop()
   await runtime.stop()
 }

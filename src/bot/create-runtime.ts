@@ -18,7 +18,7 @@ import { openSeenMessages } from './seen-messages.js'
 import { buildWechaty } from './select-puppet.js'
 import { Sessions } from './sessions.js'
 import { createDirectory, createTransport } from './wechaty-transport.js'
-import { watchConnection } from './watch-connection.js'
+import { watchConnection, type ConnectionTimings } from './watch-connection.js'
 
 export interface RuntimeInput {
   options: Options
@@ -26,6 +26,8 @@ export interface RuntimeInput {
   clock: Clock
   log: Logger
   features: FeatureFactory[]
+  /** Tests only: shorter reconnect timings and puppet watchdog. */
+  connection?: Partial<ConnectionTimings> & { watchdogSeconds?: number }
 }
 
 export interface Runtime {
@@ -46,15 +48,16 @@ export interface Runtime {
 }
 
 /** Assemble storage, outbox, roles and features around one Wechaty instance. */
-export async function createRuntime ({ options, compound, clock, log, features: factories }: RuntimeInput): Promise<Runtime> {
+export async function createRuntime ({ options, compound, clock, log, features: factories, connection: timings }: RuntimeInput): Promise<Runtime> {
   const storage = new Storage(options.storageDir, log, { files: DATA_FILES })
   // Every data file is validated here, before login: one that cannot be trusted stops the start.
   await storage.start()
-  const { bot, mocker } = buildWechaty(options, options.botName)
+  const { bot, mocker, link } = buildWechaty(options, options.botName, timings?.watchdogSeconds)
   const [roleStore, audit, outbox, sessions, seen] = await Promise.all([
     storage.open('roles', emptyRoles, { schema: roleSchema }),
     AuditLog.open(storage, clock),
-    openOutbox(storage, { transport: createTransport(bot), throttle: options.outbox, logger: log }),
+    // A send that fails for the connection's sake makes the connection look at the gateway now.
+    openOutbox(storage, { transport: createTransport(bot), throttle: options.outbox, logger: log, onTransportError: () => connection.check() }),
     Sessions.open(storage, clock),
     openSeenMessages(storage, clock.now())
   ])
@@ -88,8 +91,12 @@ export async function createRuntime ({ options, compound, clock, log, features: 
   let markReady!: () => void
   let failReady!: (err: Error) => void
   const ready = new Promise<void>((resolve, reject) => { markReady = resolve; failReady = reject })
+  const p = options.puppet
   const connection = watchConnection(bot, outbox, log, {
-    reconnect: options.puppet.kind !== 'sandbox',
+    reconnect: p.kind !== 'sandbox',
+    link,
+    gateway: p.kind === 'service' ? p : undefined,
+    timings,
     onLogin: async () => {
       for (const f of features) {
         try {
@@ -113,7 +120,7 @@ export async function createRuntime ({ options, compound, clock, log, features: 
     storage,
     features,
     ready,
-    start: async () => { await bot.start() },
+    start: async () => { await connection.start() },
     async stop () {
       connection.stopping()
       outbox.pause()

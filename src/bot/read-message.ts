@@ -36,8 +36,8 @@ export async function readMessage (msg: MessageInterface, botName: string, start
 async function read (msg: MessageInterface, botName: string): Promise<Reading> {
   const talker = msg.talker()
   const room = msg.room()
-  const mentioned = room ? await msg.mentionSelf() : false
   const raw = msg.text() ?? ''
+  const mentioned = room ? await mentionsBot(msg, raw, botName) : false
   const original = stripMention(raw, botName)
   const simplified = toSimplified(original)
   // Other people's mentions (for /角色) cost puppet look-ups: only when the text still has an @.
@@ -73,6 +73,16 @@ async function read (msg: MessageInterface, botName: string): Promise<Reading> {
 
 function activates (text: string): boolean {
   return COMMAND.test(text) || TRIGGER_WORDS.some(w => text.startsWith(w)) || ACKNOWLEDGEMENT.test(text)
+}
+
+/**
+ * Some clients send `@小区助手` as plain text with no mention list: then the name in the
+ * text counts. A list that names others (and not the bot) is believed.
+ */
+async function mentionsBot (msg: MessageInterface, raw: string, botName: string): Promise<boolean> {
+  if (await msg.mentionSelf()) return true
+  const ids = (msg.payload as { mentionIdList?: string[] } | undefined)?.mentionIdList ?? []
+  return ids.length === 0 && raw.includes(`@${botName}`)
 }
 
 /** Remove `@小区助手` (followed by the WeChat mention space U+2005 or a normal space). */

@@ -9,22 +9,38 @@ export function createTransport (bot: WechatyInterface): Transport {
   const sayable = (content: string | OutgoingFile) =>
     typeof content === 'string' ? content : FileBox.fromBase64(content.base64, content.name) // fromBuffer cannot be sent
   return {
-    async sendRoom (roomId, content, mention) {
+    sendRoom: async (roomId, content, mention) => await connected(bot, async () => {
       const room = await bot.Room.find({ id: roomId })
       if (!room) throw new Error(`room ${roomId} not found`)
       const contacts = (await Promise.all(mention.map(async id => await bot.Contact.find({ id })))).filter(c => c !== undefined)
       if (typeof content === 'string' && contacts.length > 0) await room.say(content, ...contacts)
       else await room.say(sayable(content))
-    },
-    async sendContact (contactId, content) {
+    }),
+    sendContact: async (contactId, content) => await connected(bot, async () => {
       const contact = await bot.Contact.find({ id: contactId })
       if (!contact) throw new Error(`contact ${contactId} not found`)
       await contact.say(sayable(content))
-    },
+    }),
     async isFriend (contactId) {
       const contact = await bot.Contact.find({ id: contactId })
       return contact?.friend() === true
     }
+  }
+}
+
+/**
+ * Sends only while logged in: a lookup on a stopped puppet would say "room not found" and
+ * the outbox would drop the message for good. A call cut off by the gateway going away
+ * (gRPC 1 CANCELLED) is likewise the connection's failure, not the message's.
+ */
+async function connected (bot: WechatyInterface, send: () => Promise<void>): Promise<void> {
+  if (!bot.isLoggedIn) throw new Error('not logged in: the gateway connection is down (UNAVAILABLE)')
+  try {
+    await send()
+  } catch (err) {
+    const e = err as { code?: unknown, message?: string }
+    if (e.code === 1 || /\b1 CANCELLED\b/.test(e.message ?? '')) throw Object.assign(new Error(`UNAVAILABLE: ${e.message}`), { code: 14 })
+    throw err
   }
 }
 

@@ -4,7 +4,7 @@ import { StartupError } from '../app/startup-error.js'
 
 /** Runtime settings and secrets, from the environment (`.env`). The compound itself is YAML. */
 export interface Options {
-  puppet: { kind: 'sandbox' } | { kind: 'service', token: string, endpoint: string, tls: boolean } | { kind: 'named', name: string }
+  puppet: { kind: 'sandbox' } | { kind: 'service', token: string, endpoint: string, tls: boolean, serverName?: string, caCert?: string } | { kind: 'named', name: string }
   storageDir: string
   compoundFile: string
   botName: string
@@ -42,7 +42,15 @@ function readPuppet (env: NodeJS.ProcessEnv): Options['puppet'] {
     if (!endpoint) {
       throw new OptionsError('已设置 WECHATY_PUPPET_SERVICE_TOKEN，但缺少 WECHATY_PUPPET_SERVICE_ENDPOINT（例如 127.0.0.1:8788）。请在 .env 中填写服务地址后再启动。')
     }
-    return { kind: 'service', token, endpoint, tls: env.WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT !== 'true' && env.WECHATY_PUPPET_SERVICE_TLS === 'true' }
+    return {
+      kind: 'service',
+      token,
+      endpoint,
+      tls: env.WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT !== 'true' && env.WECHATY_PUPPET_SERVICE_TLS === 'true',
+      serverName: env.WECHATY_PUPPET_SERVICE_TLS_SERVER_NAME?.trim() || undefined,
+      // A PEM in one .env line writes its newlines as \n (the library's own convention).
+      caCert: env.WECHATY_PUPPET_SERVICE_TLS_CA_CERT?.trim().replace(/\\n/g, '\n') || undefined
+    }
   }
   const name = env.WECHATY_PUPPET?.trim()
   if (name && name !== 'wechaty-puppet-mock') return { kind: 'named', name }

@@ -101,3 +101,20 @@ describe('message intake', () => {
     expect(next!.text).toContain('小区助手')
   })
 })
+
+describe('a mention written as text', () => {
+  it('counts `@小区助手` with an empty mention list as a mention, but not when the list names someone else', async () => {
+    h = await openSandbox()
+    const world = (h.session as any).world
+    const room = { roomId: 'yangguang-owners@chatroom' }
+    const plain = world.say('wxid_zhang_ayi', room, '@小区助手 维修资金怎么申请?', [])
+    await h.session.runtime.handled(plain.id)
+    await h.session.settle()
+    expect(textsIn(h.sent, '阳光花园业主群').join('\n')).toContain('依据')
+    const before = h.sent.length
+    const other = world.say('wxid_zhang_ayi', room, '@小区助手 维修资金怎么申请?', ['wxid_li_xiansheng'])
+    await h.session.runtime.handled(other.id)
+    await h.session.settle()
+    expect(h.sent.length).toBe(before)
+  })
+})
