@@ -5,7 +5,9 @@ const SECTIONS: Record<string, { run: () => Promise<Record<string, unknown>>, rs
   bot: { run: async () => await (await import('./bench-message-handling.js')).benchBot(), rss: 'bot_peak_rss_mb' },
   echo: { run: async () => await (await import('./bench-echo.js')).benchEcho(), rss: 'echo_peak_rss_mb' },
   questions: { run: async () => await (await import('./bench-questions.js')).benchQuestions(), rss: 'questions_peak_rss_mb' },
-  complaints: { run: async () => await (await import('./bench-complaints.js')).benchComplaints(), rss: 'complaints_peak_rss_mb' }
+  complaints: { run: async () => await (await import('./bench-complaints.js')).benchComplaints(), rss: 'complaints_peak_rss_mb' },
+  // the bot as `npm start` runs it, in child processes; this process only drives them
+  production: { run: async () => await (await import('./bench-production.js')).benchProduction(), rss: 'production_driver_rss_mb' }
 }
 
 async function main (): Promise<void> {
