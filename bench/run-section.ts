@@ -7,7 +7,8 @@ const SECTIONS: Record<string, { run: () => Promise<Record<string, unknown>>, rs
   questions: { run: async () => await (await import('./bench-questions.js')).benchQuestions(), rss: 'questions_peak_rss_mb' },
   complaints: { run: async () => await (await import('./bench-complaints.js')).benchComplaints(), rss: 'complaints_peak_rss_mb' },
   // the bot as `npm start` runs it, in child processes; this process only drives them
-  production: { run: async () => await (await import('./bench-production.js')).benchProduction(), rss: 'production_driver_rss_mb' }
+  production: { run: async () => await (await import('./bench-production.js')).benchProduction(), rss: 'production_driver_rss_mb' },
+  spreadsheets: { run: async () => await (await import('./bench-spreadsheets.js')).benchSpreadsheets(), rss: 'spreadsheets_bench_rss_mb' }
 }
 
 async function main (): Promise<void> {
