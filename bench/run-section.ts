@@ -10,6 +10,8 @@ const SECTIONS: Record<string, { run: () => Promise<Record<string, unknown>>, rs
   chatter: { run: async () => await (await import('./bench-growth.js')).benchChatter(), rss: 'chatter_peak_rss_mb' },
   growth_empty: { run: async () => await (await import('./bench-growth.js')).benchGrowthEmpty(), rss: 'growth_empty_peak_rss_mb' },
   growth_full: { run: async () => await (await import('./bench-growth.js')).benchGrowthFull(), rss: 'growth_full_peak_rss_mb' },
+  // the bot as `npm start` runs it, in child processes; this process only drives them
+  production: { run: async () => await (await import('./bench-production.js')).benchProduction(), rss: 'production_driver_rss_mb' },
   spreadsheets: { run: async () => await (await import('./bench-spreadsheets.js')).benchSpreadsheets(), rss: 'spreadsheets_bench_rss_mb' }
 }
 

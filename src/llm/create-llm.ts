@@ -1,4 +1,4 @@
-import OpenAI from 'openai'
+import type OpenAI from 'openai'
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions'
 
 /** The ceiling: an owner waits at most this long before the offline answer. */
@@ -13,7 +13,8 @@ export interface LlmOptions {
 }
 
 export interface Llm {
-  client: OpenAI
+  /** The SDK is imported on the first call: without a key it never loads (~12 MB). */
+  client: () => Promise<OpenAI>
   model: string
   timeoutMs: number
 }
@@ -26,14 +27,15 @@ export function createLlm (options: LlmOptions): Llm | undefined {
   if (!apiKey) return undefined
   const timeoutMs = Math.min(options.timeoutMs ?? HARD_TIMEOUT_MS, HARD_TIMEOUT_MS)
   // No retries: a retry after a timeout would double the owner's wait.
-  const client = new OpenAI({ apiKey, baseURL: options.baseURL, timeout: timeoutMs, maxRetries: 0 })
-  return { client, model: options.model, timeoutMs }
+  let client: Promise<OpenAI> | undefined
+  const open = async () => new (await import('openai')).default({ apiKey, baseURL: options.baseURL, timeout: timeoutMs, maxRetries: 0 })
+  return { client: async () => await (client ??= open()), model: options.model, timeoutMs }
 }
 
 /** One chat completion's text, or undefined on any error, refusal or timeout. */
 export async function complete (llm: Llm, messages: Message[]): Promise<string | undefined> {
   try {
-    const response = await llm.client.chat.completions.create(
+    const response = await (await llm.client()).chat.completions.create(
       { model: llm.model, messages, temperature: 0 },
       { timeout: llm.timeoutMs, signal: AbortSignal.timeout(llm.timeoutMs) }
     )

@@ -1,4 +1,3 @@
-import { zodResponseFormat } from 'openai/helpers/zod'
 import type { z } from 'zod'
 import type { Llm, Message } from './create-llm.js'
 
@@ -9,7 +8,9 @@ import type { Llm, Message } from './create-llm.js'
  */
 export async function structured<T> (llm: Llm, schema: z.ZodType<T>, messages: Message[], name = 'result'): Promise<T | undefined> {
   try {
-    const response = await llm.client.chat.completions.parse(
+    // imported here, not at the top: openai loads only when a key is configured
+    const { zodResponseFormat } = await import('openai/helpers/zod')
+    const response = await (await llm.client()).chat.completions.parse(
       { model: llm.model, messages, temperature: 0, response_format: zodResponseFormat(schema as any, name) },
       { timeout: llm.timeoutMs, signal: AbortSignal.timeout(llm.timeoutMs) }
     )

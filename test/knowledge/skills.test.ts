@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -8,7 +8,8 @@ import { FAQ_ID, SHORT_ANSWER_MAX, parseSource } from '../../src/knowledge/skill
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const skillsDir = path.join(root, 'skills')
-const seedsDir = path.join(root, '..', 'shared', 'seeds')
+// Whether the seed files exist and contain each figure is `npm run audit:sources`: the seed
+// texts live outside the repository (../shared/seeds), and a clone must pass `npm test`.
 
 const REQUIRED = ['maintenance-fund-use', 'fund-disclosure', 'public-income', 'committee-election',
   'committee-duties', 'owners-assembly', 'property-management-committee', 'property-company-selection',
@@ -40,13 +41,9 @@ describe('the repository skills', () => {
     for (const s of procedures) expect(s.examples.length, s.id).toBeLessThanOrEqual(25)
   })
 
-  it('name an existing seed file or a national rule for every source', () => {
+  it('name a seed file or a national rule for every source', () => {
     for (const s of procedures) {
-      for (const source of s.sources) {
-        const ref = parseSource(source)
-        expect(ref?.kind, `${s.id}: ${source}`).toMatch(/^(seed|law)$/)
-        if (ref?.kind === 'seed') expect(existsSync(path.join(seedsDir, ref.file)), `${s.id}: ${ref.file}`).toBe(true)
-      }
+      for (const source of s.sources) expect(parseSource(source)?.kind, `${s.id}: ${source}`).toMatch(/^(seed|law)$/)
     }
   })
 
@@ -75,48 +72,4 @@ describe('the repository skills', () => {
       }
     }
   })
-
-  it('state only figures their sources contain', () => {
-    const seedText = (file: string): string => readFileSync(path.join(seedsDir, file), 'utf8')
-    for (const s of procedures) {
-      const refs = s.sources.map(parseSource)
-      const cited = refs.flatMap(r => r?.kind === 'seed' ? [seedText(r.file)] : r?.kind === 'law' ? [LAW_FIGURES[r.text] ?? ''] : [])
-      for (const figure of figures(`${s.short}\n${s.steps}`)) {
-        expect(cited.some(t => mentions(t, figure)), `${s.id}: ${figure}`).toBe(true)
-      }
-    }
-  })
 })
-
-// Figures of the national rules the skills cite (the laws are not in the repository;
-// domain.md states those of articles 278 and the 指导规则).
-const LAW_FIGURES: Record<string, string> = {
-  民法典第二百七十八条: '三分之二 四分之三',
-  民法典第九百四十六条: '60',
-  业主大会和业主委员会指导规则: '15 20% 5 11'
-}
-
-/** "7" is in a text that says 7 or 七 as a number of its own (not inside 2017). */
-function mentions (text: string, figure: string): boolean {
-  if (!/^\d+%?$/.test(figure)) return text.includes(figure)
-  const n = Number(figure.replace('%', ''))
-  const arabic = new RegExp(`(?<![\\d.])${n}(?![\\d.])${figure.endsWith('%') ? '%' : ''}`)
-  return arabic.test(text) || (!figure.endsWith('%') && n < 100 && text.includes(chinese(n)))
-}
-
-function chinese (n: number): string {
-  const d = '零一二三四五六七八九'
-  if (n < 10) return d[n] ?? ''
-  const tens = Math.floor(n / 10)
-  return `${tens > 1 ? d[tens] : ''}十${n % 10 > 0 ? d[n % 10] : ''}`
-}
-
-/** Arabic figures and Chinese fractions, leaving out step numbers, question numbers (Q12) and source markers. */
-function figures (text: string): string[] {
-  const plain = text
-    .replace(/\{\{[^}]+\}\}/g, '')
-    .replace(/(^|\s|；)\d+[.)、]\s/gm, '$1')
-    .replace(/Q\d+/g, '')
-    .replace(/(?<=[（、])\d{3}(?=[ ）、])/g, '') // source markers (000)
-  return [...plain.matchAll(/\d+%?|[一二三四五六七八九十]分之[一二三四五六七八九十]/g)].map(m => m[0])
-}
