@@ -62,6 +62,8 @@ export interface Directory {
   roomByTopic (pattern: string | RegExp): Promise<Chat | undefined>
   /** Whether a private message can reach this contact (a friend of the bot). */
   isFriend (contactId: string): Promise<boolean>
+  /** Contact ids of a group's members (empty when the group is not found): recusal checks who would read a card. */
+  roomMembers (roomId: string): Promise<string[]>
 }
 
 export interface App {

@@ -62,6 +62,10 @@ export function createDirectory (bot: WechatyInterface, compound: Compound): Dir
     async isFriend (contactId) {
       const contact = await bot.Contact.find({ id: contactId })
       return contact?.friend() === true
+    },
+    async roomMembers (roomId) {
+      const room = await bot.Room.find({ id: roomId })
+      return room ? (await room.memberAll()).map(c => c.id) : []
     }
   }
 }

@@ -65,7 +65,8 @@ export function applyTicketAction (ticket: Ticket, action: TicketAction, input: 
     next.reopenCount = ticket.reopenCount + 1
     next.closedAt = null
     next.ratingAskedAt = null
-    next.deadlines = computeDeadlines(input.now, ticket.urgent, input.deadlines)
+    const fresh = computeDeadlines(input.now, ticket.urgent, input.deadlines)
+    next.deadlines = { ...ticket.deadlines, closeBy: fresh.closeBy, closeWarnAt: fresh.closeWarnAt }
   }
   return { ok: true, ticket: next }
 }

@@ -27,7 +27,15 @@ export interface BodyStats {
   unrated: number
 }
 
-export interface Stats { period: StatsPeriod, bodies: BodyStats[], total: BodyStats }
+export interface Stats {
+  period: StatsPeriod
+  bodies: BodyStats[]
+  total: BodyStats
+  /** tickets withdrawn (/撤销) as false or mistaken: counted apart, in no rate */
+  withdrawn: number
+  /** tickets a body sent on to another (/转办): how often the first routing was wrong */
+  rerouted: number
+}
 
 export function rate (numerator: number, denominator: number): Rate {
   if (denominator === 0) return { numerator, denominator, value: null, text: '—' }
@@ -69,14 +77,17 @@ function statsOf (body: string, tickets: Ticket[], now: Date): BodyStats {
  * in the period. Deadlines not yet reached do not count against a body.
  */
 export function computeStats (tickets: Ticket[], period: StatsPeriod, now: Date): Stats {
-  const inPeriod = tickets.filter(k => {
-    const created = Date.parse(k.createdAt)
-    return created >= period.start.getTime() && created < period.end.getTime()
+  const created = tickets.filter(k => {
+    const at = Date.parse(k.createdAt)
+    return at >= period.start.getTime() && at < period.end.getTime()
   })
+  const inPeriod = created.filter(k => k.state !== 'withdrawn')
   const bodies = [...new Set(inPeriod.map(k => k.leadBody))].sort()
   return {
     period,
     bodies: bodies.map(b => statsOf(b, inPeriod.filter(k => k.leadBody === b), now)),
-    total: statsOf('total', inPeriod, now)
+    total: statsOf('total', inPeriod, now),
+    withdrawn: created.length - inPeriod.length,
+    rerouted: created.filter(k => k.history.some(e => e.kind === 'transfer')).length
   }
 }
