@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Storage, Store, StoreOptions } from '../storage/storage.js'
+import { EXPLICIT_COMPLAINT } from '../classify/message-patterns.js'
 import { toSimplified } from '../text/to-simplified.js'
 import type { ComplaintDetails } from './classify-complaint.js'
 import { buildExampleIndex, nearestExamples, type ExampleIndex } from './nearest-examples.js'
@@ -64,7 +65,8 @@ export const correctionCount = (): number => list.length
 /** The latest correction of a text this close to `text`, if any. */
 export function findCorrection (text: string): Correction | undefined {
   if (!index || list.length === 0) return undefined
-  const near = nearestExamples(index, toSimplified(text).toLowerCase(), 3).filter(n => n.similarity >= MIN_SIMILARITY)
+  // Tickets keep the text without its 投诉/报修/举报 prefix: compare like with like.
+  const near = nearestExamples(index, toSimplified(text).trim().replace(EXPLICIT_COMPLAINT, '').toLowerCase(), 3).filter(n => n.similarity >= MIN_SIMILARITY)
   if (near.length === 0) return undefined
   return list[Math.max(...near.map(n => Number(n.label)))]
 }

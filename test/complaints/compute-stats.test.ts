@@ -92,6 +92,16 @@ describe('computeStats', () => {
     expect(stats.total.unrated).toBe(1)
   })
 
+  it('counts withdrawn tickets apart, in no rate, and counts tickets rerouted by 转办', () => {
+    const withdrawn = act(makeTicket({ no: 1 }), 'withdraw', '2026-11-03 10:00')
+    const moved = act(makeTicket({ no: 2 }), 'transfer', '2026-11-02 11:00', 'residents')
+    const stats = computeStats([withdrawn, moved], q4, sh('2026-11-04 12:00'))
+    expect(stats.withdrawn).toBe(1)
+    expect(stats.rerouted).toBe(1)
+    expect(stats.total.tickets).toBe(1)
+    expect(stats.bodies.map(b => b.body)).toEqual(['residents'])
+  })
+
   it('does not count deadlines still ahead against a body', () => {
     const fresh = makeTicket({ now: sh('2026-11-25 11:00') })
     expect(computeStats([fresh], q4, sh('2026-11-25 12:00')).total.acknowledgedOnTime.text).toBe('—')
