@@ -65,8 +65,12 @@ export async function register (desk: Desk, who: Who, draft: Draft, location: Co
   } else {
     await who.reply(detail)
   }
-  await desk.toBodies([ticket.leadBody], ticketCard(ticket, n, ticket.urgent ? '紧急工单' : '新工单', false), ticket)
-  if (ticket.informedBodies.length > 0) await desk.toBodies(ticket.informedBodies, ticketCard(ticket, n, '知会', false), ticket)
+  // One card per target: a relay that already has the lead's card gets no 知会 copy.
+  const lead = await desk.deliveries([ticket.leadBody], ticket)
+  for (const d of lead) await d.send(d.note + ticketCard(ticket, n, ticket.urgent ? '紧急工单' : '新工单', false))
+  for (const d of await desk.deliveries(ticket.informedBodies, ticket)) {
+    if (!lead.some(l => l.key === d.key)) await d.send(d.note + ticketCard(ticket, n, '知会', false))
+  }
   let current = ticket
   for (const step of checkEscalation(current, now)) current = await carryOut(desk, current, step, now) // multi_party → agenda at once
   return current
