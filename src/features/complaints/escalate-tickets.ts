@@ -37,7 +37,7 @@ function letterFor (desk: Desk, t: Ticket, step: EscalationStep): Letter {
     const head = step.level === 2 ? '【督办转办】' : '【转办提醒】'
     const late = step.stage === 'dissatisfied'
       ? `业主评价“不满意”，工单已重新打开，办结时限 ${dueTime(t.deadlines.closeBy)}`
-      : `${STAGE_WORDS[step.stage]}为 ${dueTime(deadline)}，${step.level === 2 ? `到 ${dueTime(warnAt)}` : '已过'}仍未${NOT_YET[step.stage]}`
+      : `${STAGE_WORDS[step.stage]}为 ${dueTime(deadline)}，${step.level === 2 ? `到 ${dueTime(warnAt)} ` : '已过，'}仍未${NOT_YET[step.stage]}`
     return { ticket: t, bodies, text: `${head}${what}由${lead}负责，${late}。请${n.body(relay)}向${lead}转达并跟进，用 /回复 ${t.no} 告知业主进展。${agenda}` }
   }
   if (step.stage === 'dissatisfied') {
