@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Storage, Store, StoreOptions } from '../storage/storage.js'
+import type { Storage, Store } from '../storage/storage.js'
 import { EXPLICIT_COMPLAINT } from '../classify/message-patterns.js'
 import { toSimplified } from '../text/to-simplified.js'
 import type { ComplaintDetails } from './classify-complaint.js'
@@ -43,9 +43,11 @@ function rebuild (corrections: Correction[]): void {
 
 /** Open the compound's corrections (the desk calls this once at start). */
 export async function loadCorrections (storage: Storage): Promise<void> {
-  // The schema option validates the file where storage supports it (helper "storage");
-  // the entries are checked here as well so a hand-edited file cannot break the classifier.
-  const options: StoreOptions & { schema?: typeof correctionsFileSchema } = { schema: correctionsFileSchema }
+  // `schema` validates the file where storage supports it (helper "storage"; then also list
+  // CORRECTIONS_STORE in src/storage/data-files.ts). Written without naming StoreOptions so it
+  // type-checks before and after that change; entries are also checked here, so a hand-edited
+  // file cannot break the classifier.
+  const options = { schema: correctionsFileSchema, durable: true }
   store = await storage.open<CorrectionsFile>(CORRECTIONS_STORE, () => ({ corrections: [] }), options)
   rebuild((store.data.corrections ?? []).filter(c => correctionSchema.safeParse(c).success))
 }
