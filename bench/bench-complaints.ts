@@ -1,5 +1,5 @@
 // Benchmark section for `npm run bench` (not a test: nothing here asserts on time).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { readFileSync } from 'node:fs'
@@ -10,7 +10,7 @@ import { createTicket } from '../src/complaints/create-ticket.js'
 import { defaultDeadlines } from '../src/complaints/deadline-schema.js'
 import { extractLocation } from '../src/complaints/extract-location.js'
 import type { Ticket } from '../src/complaints/ticket.js'
-import { CHUNK, TicketStore } from '../src/features/complaints/ticket-store.js'
+import { CHUNK, partitionOf, TICKET_LOG, TicketStore } from '../src/features/complaints/ticket-store.js'
 import { Storage } from '../src/storage/storage.js'
 
 const CREATES = 200
@@ -26,20 +26,20 @@ function sample (no: number): Ticket {
   return createTicket({ no, text, category: c.category ?? 'other', bodies: c.bodies, urgent: c.urgent, private: false, location: extractLocation(text), complainantId: `wxid_owner_${no % 500}`, roomId: 'room', now: NOW, deadlines: config })
 }
 
-/** Write `count` tickets as the store lays them out, without going through it. */
-async function prefill (dir: string, count: number): Promise<void> {
+/** Write `count` closed tickets as the store lays them out, without going through it. */
+export async function prefillTickets (dir: string, count: number): Promise<void> {
   const base = Array.from({ length: CHUNK }, (_, i) => sample(i + 1))
+  await mkdir(path.join(dir, TICKET_LOG), { recursive: true })
   for (let chunk = 0; chunk * CHUNK < count; chunk++) {
     const tickets = base.slice(0, Math.min(CHUNK, count - chunk * CHUNK)).map((t, i) => ({ ...t, no: chunk * CHUNK + i + 1, state: 'closed' as const }))
-    await writeFile(path.join(dir, `complaints-tickets-${String(chunk).padStart(4, '0')}.json`), JSON.stringify({ schemaVersion: 1, data: { tickets } }))
+    await writeFile(path.join(dir, TICKET_LOG, `${partitionOf(chunk)}.jsonl`), tickets.map(t => JSON.stringify(t) + '\n').join(''))
   }
-  await writeFile(path.join(dir, 'complaints.json'), JSON.stringify({ schemaVersion: 1, data: { nextNo: count + 1, open: [], rating: [] } }))
 }
 
-async function measureCreate (stored: number): Promise<ReturnType<typeof summarize> & { load_ms: number }> {
+async function measureCreate (stored: number): Promise<Record<string, unknown> & { median: number }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'xiaoqu-bench-tickets-'))
   try {
-    await prefill(dir, stored)
+    await prefillTickets(dir, stored)
     const storage = new Storage(dir)
     let store: TicketStore | undefined
     const load = await time(async () => { store = await TicketStore.load(storage) })
@@ -50,7 +50,12 @@ async function measureCreate (stored: number): Promise<ReturnType<typeof summari
         await storage.flushAll() // what happens before the confirmation is sent
       }))
     }
-    return { ...summarize(ms), load_ms: Math.round(load) }
+    // /统计 今年: from the in-memory stats rows, never the ticket files.
+    const year = { label: '今年', start: new Date('2026-01-01T00:00:00+08:00'), end: new Date('2027-01-01T00:00:00+08:00') }
+    const heapBefore = process.memoryUsage().heapUsed
+    const stats = summarize(Array.from({ length: 20 }, () => { const t0 = performance.now(); store!.stats(year, NOW); return performance.now() - t0 }))
+    const statsHeapMb = Math.round((process.memoryUsage().heapUsed - heapBefore) / 1048576)
+    return { ...summarize(ms), load_ms: Math.round(load), stats_year_ms: stats, stats_year_heap_delta_mb: statsHeapMb }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

@@ -1,7 +1,7 @@
 import { WechatyBuilder } from 'wechaty'
 import { mock, PuppetMock } from 'wechaty-puppet-mock'
 import { MockWorld } from '../src/sandbox/mock-world.js'
-import { timeReplies } from './time-replies.js'
+import { CHATTER, timeReplies } from './time-replies.js'
 
 /** A bare echo bot on the same mock puppet and world: the floor for any Wechaty bot. */
 export async function benchEcho (): Promise<Record<string, unknown>> {
@@ -16,6 +16,8 @@ export async function benchEcho (): Promise<Record<string, unknown>> {
   await bot.start()
   world.login()
   const echo_message_ms = await timeReplies(mocker, world)
+  // The echo bot answers chatter too: its cost per message is the floor for ours.
+  const echo_chatter_ms = await timeReplies(mocker, world, { lines: CHATTER, mention: false })
   await bot.stop()
-  return { echo_message_ms }
+  return { echo_message_ms, echo_chatter_ms }
 }

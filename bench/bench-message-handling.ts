@@ -6,22 +6,41 @@ import { allFeatures } from '../src/features/index.js'
 import { createLogger } from '../src/log/logger.js'
 import type { MockWorld } from '../src/sandbox/mock-world.js'
 import { SandboxSession } from '../src/sandbox/sandbox-session.js'
-import { timeReplies } from './time-replies.js'
+import { time } from './stats.js'
+import { timeReplies, type TimeOptions } from './time-replies.js'
 
-/** Our whole bot, as the sandbox runs it, with the outbox spacing off. */
-export async function benchBot (): Promise<Record<string, unknown>> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'xiaoqu-bench-'))
+/** Our whole bot, as the sandbox runs it, with the outbox spacing off, on a data directory. */
+export async function openBot (dir: string): Promise<{ session: SandboxSession, world: MockWorld, start_ms: number }> {
   const options = readOptions({ LOG_LEVEL: 'silent', STORAGE_DIR: dir })
-  const session = await SandboxSession.open({
-    options: { ...options, outbox: { spacingMs: 0, jitterMs: 0, perMinute: 0 } },
-    features: allFeatures(),
-    log: createLogger('silent'),
-    print: () => {},
-    notice: () => {}
-  })
-  const world = (session as unknown as { world: MockWorld }).world
-  const message_ms = await timeReplies(session.runtime.mocker!, world, async () => { await session.settle() })
-  await session.close()
-  await rm(dir, { recursive: true, force: true })
+  let session!: SandboxSession
+  const start_ms = Math.round(await time(async () => {
+    session = await SandboxSession.open({
+      options: { ...options, outbox: { spacingMs: 0, jitterMs: 0, perMinute: 0 } },
+      features: allFeatures(),
+      log: createLogger('silent'),
+      print: () => {},
+      notice: () => {}
+    })
+  }))
+  return { session, world: (session as unknown as { world: MockWorld }).world, start_ms }
+}
+
+/** Time messages through our bot on `dir` (a fresh one when not given). */
+export async function timeBot (options: TimeOptions & { untilHandled?: boolean } = {}, dir?: string, prepare?: (dir: string) => Promise<void>) {
+  const own = dir ?? await mkdtemp(path.join(tmpdir(), 'xiaoqu-bench-'))
+  try {
+    await prepare?.(own)
+    const { session, world, start_ms } = await openBot(own)
+    const done = options.untilHandled ? async (id: string) => { await session.runtime.handled(id) } : undefined
+    const ms = await timeReplies(session.runtime.mocker!, world, { between: async () => { await session.settle() }, done, ...options })
+    await session.close()
+    return { ...ms, start_ms }
+  } finally {
+    await rm(own, { recursive: true, force: true })
+  }
+}
+
+export async function benchBot (): Promise<Record<string, unknown>> {
+  const { start_ms: _, ...message_ms } = await timeBot()
   return { message_ms }
 }

@@ -6,6 +6,10 @@ const SECTIONS: Record<string, { run: () => Promise<Record<string, unknown>>, rs
   echo: { run: async () => await (await import('./bench-echo.js')).benchEcho(), rss: 'echo_peak_rss_mb' },
   questions: { run: async () => await (await import('./bench-questions.js')).benchQuestions(), rss: 'questions_peak_rss_mb' },
   complaints: { run: async () => await (await import('./bench-complaints.js')).benchComplaints(), rss: 'complaints_peak_rss_mb' },
+  burst: { run: async () => await (await import('./bench-growth.js')).benchBurst(), rss: 'burst_peak_rss_mb' },
+  chatter: { run: async () => await (await import('./bench-growth.js')).benchChatter(), rss: 'chatter_peak_rss_mb' },
+  growth_empty: { run: async () => await (await import('./bench-growth.js')).benchGrowthEmpty(), rss: 'growth_empty_peak_rss_mb' },
+  growth_full: { run: async () => await (await import('./bench-growth.js')).benchGrowthFull(), rss: 'growth_full_peak_rss_mb' },
   spreadsheets: { run: async () => await (await import('./bench-spreadsheets.js')).benchSpreadsheets(), rss: 'spreadsheets_bench_rss_mb' }
 }
 

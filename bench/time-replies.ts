@@ -8,23 +8,38 @@ import { summarize, time } from './stats.js'
 const N = 300
 const WARM_UP = 20
 const ROOM = ROOMS[0]!.id
-const LINES = ['@小区助手 你好', '/帮助', '@小区助手 维修资金怎么申请?', '@小区助手 谢谢']
+export const LINES = ['@小区助手 你好', '/帮助', '@小区助手 维修资金怎么申请?', '@小区助手 谢谢']
+/** Group chatter: not for the bot (no mention, no command, no trigger word). */
+export const CHATTER = ['今天天气不错', '楼下的桂花开了', '晚上一起去跳广场舞吗', '快递放门卫了，谢谢']
+
+export interface TimeOptions {
+  /** runs outside the timing (letting the bot finish its bookkeeping) */
+  between?: () => Promise<void>
+  lines?: string[]
+  /** resolves when the message counts as done; default: the bot's first reply */
+  done?: (messageId: string) => Promise<void>
+  n?: number
+  /** whether each line @-mentions the bot (default true) */
+  mention?: boolean
+}
 
 /**
- * Time from a message arriving to the bot's first reply reaching the puppet, over N messages
- * after a warm-up; `between` runs outside the timing (letting the bot finish its bookkeeping).
+ * Time from a message arriving to the bot's first reply reaching the puppet (or to `done`),
+ * over N messages after a warm-up.
  */
-export async function timeReplies (mocker: mock.Mocker, world: MockWorld, between: () => Promise<void> = async () => {}) {
+export async function timeReplies (mocker: mock.Mocker, world: MockWorld, options: TimeOptions = {}) {
+  const { between = async () => {}, lines = LINES, n = N } = options
   let replied: (() => void) | undefined
   mocker.puppet.on('message', ({ messageId }) => {
     if ((mocker.messagePayload(messageId) as { talkerId?: string }).talkerId === BOT.id) replied?.()
   })
   const samples: number[] = []
-  for (let i = 0; i < N + WARM_UP; i++) {
+  for (let i = 0; i < n + WARM_UP; i++) {
+    const line = lines[i % lines.length]!
     const ms = await time(async () => {
-      const done = new Promise<void>(resolve => { replied = resolve })
-      world.say('wxid_zhang_ayi', { roomId: ROOM }, LINES[i % LINES.length]!, [BOT.id])
-      await done
+      const reply = new Promise<void>(resolve => { replied = resolve })
+      const { id } = world.say('wxid_zhang_ayi', { roomId: ROOM }, line, options.mention === false ? [] : [BOT.id])
+      await (options.done ? options.done(id) : reply)
     })
     await between()
     if (i >= WARM_UP) samples.push(ms)

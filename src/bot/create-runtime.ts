@@ -1,20 +1,21 @@
 import type { WechatyInterface } from 'wechaty/impls'
 import type { mock } from 'wechaty-puppet-mock'
 import type { App, Command, Feature, FeatureFactory } from '../app/types.js'
-import { createAudit, emptyAudit } from '../audit/audit-log.js'
+import { AuditLog } from '../audit/audit-log.js'
 import type { Clock } from '../clock/clock.js'
 import type { Compound } from '../config/compound-schema.js'
 import type { Options } from '../config/read-env-options.js'
 import type { Logger } from '../log/logger.js'
-import { emptyOutbox, ThrottledOutbox } from '../outbox/outbox.js'
-import { createRoleBook, emptyRoles } from '../roles/role-book.js'
+import { emptyOutbox, outboxSchema, ThrottledOutbox } from '../outbox/outbox.js'
+import { createRoleBook, emptyRoles, roleSchema } from '../roles/role-book.js'
+import { DATA_FILES } from '../storage/data-files.js'
 import { Storage } from '../storage/storage.js'
 import { StartupError } from '../app/startup-error.js'
 import { CommandRouter } from './command-router.js'
 import { dispatchMessage } from './dispatch-message.js'
-import { emptySeen, SeenMessages } from './seen-messages.js'
+import { openSeenMessages } from './seen-messages.js'
 import { buildWechaty } from './select-puppet.js'
-import { emptySessions } from './sessions.js'
+import { Sessions } from './sessions.js'
 import { createDirectory, createTransport } from './wechaty-transport.js'
 import { watchConnection } from './watch-connection.js'
 
@@ -45,14 +46,15 @@ export interface Runtime {
 
 /** Assemble storage, outbox, roles and features around one Wechaty instance. */
 export async function createRuntime ({ options, compound, clock, log, features: factories }: RuntimeInput): Promise<Runtime> {
-  const storage = new Storage(options.storageDir, log)
-  // Opening every file first means a corrupt one stops the start before anything runs.
-  const [roleStore, auditStore, outboxStore, sessionStore, seenStore] = await Promise.all([
-    storage.open('roles', emptyRoles),
-    storage.open('audit', emptyAudit),
-    storage.open('outbox', emptyOutbox),
-    storage.open('sessions', emptySessions),
-    storage.open('seen-messages', emptySeen, { durable: false })
+  const storage = new Storage(options.storageDir, log, { files: DATA_FILES })
+  // Every data file is validated here, before login: one that cannot be trusted stops the start.
+  await storage.start()
+  const [roleStore, audit, outboxStore, sessions, seen] = await Promise.all([
+    storage.open('roles', emptyRoles, { schema: roleSchema }),
+    AuditLog.open(storage, clock),
+    storage.open('outbox', emptyOutbox, { schema: outboxSchema }),
+    Sessions.open(storage, clock),
+    openSeenMessages(storage, clock.now())
   ])
   const { bot, mocker } = buildWechaty(options, options.botName)
   const outbox = new ThrottledOutbox(outboxStore, storage, createTransport(bot), options.outbox, log)
@@ -63,7 +65,7 @@ export async function createRuntime ({ options, compound, clock, log, features: 
     options,
     storage,
     outbox,
-    audit: createAudit(auditStore, clock),
+    audit,
     roles: createRoleBook(roleStore, compound.roster),
     directory: createDirectory(bot, compound),
     log,
@@ -72,13 +74,12 @@ export async function createRuntime ({ options, compound, clock, log, features: 
   const features = factories.map(f => f(app))
   commands.push(...features.flatMap(f => f.commands ?? []))
   const router = new CommandRouter(commands, app)
-  const seen = new SeenMessages(seenStore)
   const waiting = new Map<string, () => void>()
   const done = new Set<string>()
   const startedAt = clock.now()
 
   bot.on('message', msg => {
-    void dispatchMessage(msg, { app, router, features, sessions: sessionStore, seen, startedAt })
+    void dispatchMessage(msg, { app, router, features, sessions, seen, startedAt })
       .finally(() => {
         done.add(msg.id)
         waiting.get(msg.id)?.()

@@ -1,17 +1,16 @@
 import type { MessageInterface } from 'wechaty/impls'
 import type { App, Feature, MessageContext } from '../app/types.js'
-import type { Store } from '../storage/storage.js'
 import type { CommandRouter } from './command-router.js'
 import { createContext } from './message-context.js'
 import { readMessage } from './read-message.js'
 import type { SeenMessages } from './seen-messages.js'
-import type { SessionData } from './sessions.js'
+import type { Sessions } from './sessions.js'
 
 export interface Dispatcher {
   app: App
   router: CommandRouter
   features: Feature[]
-  sessions: Store<SessionData>
+  sessions: Sessions
   seen: SeenMessages
   startedAt: Date
 }

@@ -1,6 +1,5 @@
 import type { App, Chat, MessageContext, Person, Role } from '../app/types.js'
-import type { Store } from '../storage/storage.js'
-import { type SessionData, sessionFor } from './sessions.js'
+import type { Sessions } from './sessions.js'
 
 export const MAX_TEXT = 2000
 const TRUNCATION_NOTE = `（您的消息超过 ${MAX_TEXT} 字，我只处理了前 ${MAX_TEXT} 字。）`
@@ -18,7 +17,7 @@ export interface IncomingMessage {
 }
 
 /** One context object per message (grammY style): what was said, by whom, and how to answer. */
-export function createContext (app: App, sessions: Store<SessionData>, m: IncomingMessage): MessageContext {
+export function createContext (app: App, sessions: Sessions, m: IncomingMessage): MessageContext {
   const roles = app.roles.rolesOf(m.talker.id)
   const truncated = m.simplified.length > MAX_TEXT
   let noteSent = false
@@ -48,7 +47,7 @@ export function createContext (app: App, sessions: Store<SessionData>, m: Incomi
     async replyPrivately (text, fallbackText) {
       await app.outbox.toContact({ contactId: m.talker.id, text: withNote(text), fallbackRoomId: m.room?.id, fallbackText })
     },
-    session: sessionFor(sessions, app.clock, m.talker.id)
+    session: sessions.for(m.talker.id)
   }
   return ctx
 }

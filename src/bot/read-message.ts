@@ -20,7 +20,20 @@ export type Reading =
 export async function readMessage (msg: MessageInterface, botName: string, startedAt: Date, seen: SeenMessages): Promise<Reading> {
   if (msg.self()) return { kind: 'drop', reason: 'own message' }
   if (msg.date().getTime() < startedAt.getTime()) return { kind: 'drop', reason: 'sent before start' }
-  if (!seen.firstTime(msg.id)) return { kind: 'drop', reason: 'duplicate' }
+  if (!seen.claim(msg.id)) return { kind: 'drop', reason: 'duplicate' }
+  try {
+    const reading = await read(msg, botName)
+    // Only what the bot acts on is remembered (written); chatter costs no write.
+    if (reading.kind === 'drop') seen.release(msg.id)
+    else seen.record(msg.id, msg.date())
+    return reading
+  } catch (err) {
+    seen.release(msg.id)
+    throw err
+  }
+}
+
+async function read (msg: MessageInterface, botName: string): Promise<Reading> {
   const talker = msg.talker()
   const room = msg.room()
   const mentioned = room ? await msg.mentionSelf() : false

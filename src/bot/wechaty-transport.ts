@@ -66,6 +66,10 @@ export function createDirectory (bot: WechatyInterface, compound: Compound): Dir
     async roomMembers (roomId) {
       const room = await bot.Room.find({ id: roomId })
       return room ? (await room.memberAll()).map(c => c.id) : []
+    },
+    async contact (contactId) {
+      const contact = await bot.Contact.find({ id: contactId }).catch(() => undefined)
+      return contact ? { id: contact.id, name: contact.name() } : undefined
     }
   }
 }

@@ -18,7 +18,7 @@ import { addDraft, emptyBook, latestDraft, publishedVersions } from '../ledger/l
 import { buildStatement } from '../ledger/build-statement.js'
 import { renderStatementText } from '../ledger/render-statement-text.js'
 import { renderStatementImage } from '../ledger/render-statement-image.js'
-import { emptyDisclosure, STORE_NAME, type DisclosureData } from '../features/disclosure/disclosure-store.js'
+import { disclosureSchema, emptyDisclosure, STORE_NAME, type DisclosureData } from '../features/disclosure/disclosure-store.js'
 
 const USAGE = '用法：npm run ledger -- import 文件.xlsx | check 文件.csv | preview [--png 输出.png]'
 
@@ -47,7 +47,7 @@ async function main (argv: string[]): Promise<number> {
       return 0
     }
     const storage = new Storage(options.storageDir)
-    const store = await storage.open<DisclosureData>(STORE_NAME, emptyDisclosure)
+    const store = await storage.open<DisclosureData>(STORE_NAME, emptyDisclosure, { schema: disclosureSchema })
     // the CLI records its own wall time: this is when the file was imported, not a schedule
     store.update(d => { d.book = addDraft(d.book, parsed.value, { source: path.basename(file), by: 'cli', at: new Date() }).book })
     await storage.close()
@@ -58,7 +58,7 @@ async function main (argv: string[]): Promise<number> {
   }
   if (command === 'preview') {
     const storage = new Storage(options.storageDir)
-    const store = await storage.open<DisclosureData>(STORE_NAME, emptyDisclosure)
+    const store = await storage.open<DisclosureData>(STORE_NAME, emptyDisclosure, { schema: disclosureSchema })
     await storage.close() // read only: let the bot have the directory again
     const version = latestDraft(store.data.book) ?? publishedVersions(store.data.book).at(-1)
     if (version === undefined) { console.log('还没有导入过账目。'); return 0 }

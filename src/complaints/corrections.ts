@@ -43,13 +43,9 @@ function rebuild (corrections: Correction[]): void {
 
 /** Open the compound's corrections (the desk calls this once at start). */
 export async function loadCorrections (storage: Storage): Promise<void> {
-  // `schema` validates the file where storage supports it (helper "storage"; then also list
-  // CORRECTIONS_STORE in src/storage/data-files.ts). Written without naming StoreOptions so it
-  // type-checks before and after that change; entries are also checked here, so a hand-edited
-  // file cannot break the classifier.
-  const options = { schema: correctionsFileSchema, durable: true }
-  store = await storage.open<CorrectionsFile>(CORRECTIONS_STORE, () => ({ corrections: [] }), options)
-  rebuild((store.data.corrections ?? []).filter(c => correctionSchema.safeParse(c).success))
+  // Storage checks the file against the schema at start (src/storage/data-files.ts lists it).
+  store = await storage.open<CorrectionsFile>(CORRECTIONS_STORE, () => ({ corrections: [] }), { schema: correctionsFileSchema })
+  rebuild(store.data.corrections)
 }
 
 /** Keep a correction and use it from the next message on. */

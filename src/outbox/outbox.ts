@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { Outbox, OutgoingFile, SendToContact, SendToRoom } from '../app/types.js'
 import type { Logger } from '../log/logger.js'
 import type { Storage, Store } from '../storage/storage.js'
@@ -16,6 +17,10 @@ type Item = { id: number, state: 'queued' | 'sending', text?: string, file?: Out
   { kind: 'contact', contactId: string, fallbackRoomId?: string, fallbackText?: string })
 
 export interface OutboxData { nextId: number, items: Item[] }
+export const outboxSchema = z.object({
+  nextId: z.number().int().positive(),
+  items: z.array(z.object({ id: z.number(), state: z.enum(['queued', 'sending']), kind: z.enum(['room', 'contact']) }))
+})
 export const emptyOutbox = (): OutboxData => ({ nextId: 1, items: [] })
 
 /**

@@ -1,10 +1,10 @@
-import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import readline from 'node:readline'
 import { parseShanghai } from '../clock/shanghai-time.js'
 import { OptionsError, type Options } from '../config/read-env-options.js'
 import { allFeatures } from '../features/index.js'
 import type { Logger } from '../log/logger.js'
+import { clearDirectory } from '../storage/clear-directory.js'
 import { formatBlock } from './format-block.js'
 import { SandboxSession } from './sandbox-session.js'
 
@@ -21,7 +21,8 @@ export function parseSandboxArgs (argv: string[]): SandboxArgs {
 /** The terminal chat: reads lines from stdin (a terminal or a pipe) and prints what the bot sends. */
 export async function runSandbox (base: Options, args: SandboxArgs, log: Logger): Promise<void> {
   const storageDir = path.resolve(args.dataDir ?? path.join(base.storageDir, 'sandbox'))
-  if (args.fresh) await rm(storageDir, { recursive: true, force: true })
+  // Locked before anything is deleted: refuses while a bot runs on this directory.
+  if (args.fresh) await clearDirectory(storageDir)
   const options: Options = {
     ...base,
     storageDir,

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { Calendar } from './calendar-schema.js'
 import type { JobId } from './calendar-jobs.js'
 import { occurrencesBetween } from './occurrences-between.js'
@@ -52,6 +53,14 @@ export interface CheckInput {
   /** how far back a first look after a long stop goes (default 400 days) */
   maxLookbackDays?: number
 }
+
+/** The file name of the record (schedule-occurrences.json). */
+export const OCCURRENCE_STORE = 'schedule-occurrences'
+
+export const occurrenceSchema = z.object({
+  lastCheckedAt: z.string().optional(),
+  entries: z.record(z.string(), z.object({ job: z.string(), scheduledAt: z.string(), targets: z.record(z.string(), z.object({ state: z.enum(['pending', 'sent', 'too-late']), at: z.string().optional() })) }))
+})
 
 export const emptyOccurrenceRecord = (): OccurrenceRecord => ({ entries: {} })
 

@@ -1,111 +1,358 @@
-import { copyFile, mkdir } from 'node:fs/promises'
+import { mkdir, readdir, stat, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import { Low } from 'lowdb'
-import { TextFile } from 'lowdb/node'
+import type { z } from 'zod'
 import type { Logger } from '../log/logger.js'
-import { StartupError } from '../app/startup-error.js'
+import { AppendLog, type Partition } from './append-log.js'
+import { checkFiles, type DataFile } from './check-files.js'
+import { decodeDocument, StorageCorruptError, type DocumentFormat } from './decode-file.js'
 import { lockDirectory } from './directory-lock.js'
+import { DurableTextFile, syncDirectory, writeDurable, writeSynced } from './durable-file.js'
+import { encodeRecord, Journal, JOURNAL } from './journal.js'
+import { replayJournal } from './replay-journal.js'
+import { Store, type ChangeSink, type PendingOp } from './store.js'
 
-export class StorageCorruptError extends StartupError {}
+export { AppendLog } from './append-log.js'
+export type { DataFile } from './check-files.js'
+export { StorageCorruptError } from './decode-file.js'
+export { Store } from './store.js'
 
-interface Envelope { schemaVersion: number, data: unknown }
-
-export interface StoreOptions {
-  /** Current schema version of this file (default 1). */
-  version?: number
-  /** `migrations[v]` turns version v data into version v + 1. */
-  migrations?: Record<number, (data: any) => unknown>
+export interface StoreOptions<T> extends DocumentFormat {
   /**
-   * false: written on the batch timer only, not by `flushAll()` before a send. For caches
-   * whose last few entries may be lost in a crash (the seen-message ids).
+   * false: not journaled by commits, written at the next checkpoint (about a second later)
+   * and at close; a crash may lose its last changes. For caches.
    */
   durable?: boolean
+  /** Recompute derived data (indexes, counters) from the records after every open: never trusted from disk. */
+  rebuild?: (data: T) => void
 }
+
+export interface LogOptions { schema: z.ZodType }
+
+export interface StorageOptions {
+  /** An update is committed automatically within this many ms (default 20). */
+  delayMs?: number
+  /** Journaled changes are written into the data files this long after a commit (default 1000). */
+  checkpointMs?: number
+  /** …or as soon as the journal is this large (default 4 MB). */
+  checkpointBytes?: number
+  /** Every known data file: all are validated at start, before anything runs. */
+  files?: DataFile[]
+}
+
+interface DocState { store: Store<any>, low: Low<string>, version: number }
 
 /**
- * One JSON file under the storage directory. Changes are made in memory and written in
- * batches (each write rewrites the whole file); `flush()` forces the write.
+ * The bot's data directory: document files (lowdb, one Low per file), append-only logs and
+ * a write-ahead journal that makes each commit atomic and durable with one fdatasync.
+ * See storage/README.md for the format and the guarantees.
  */
-export class Store<T> {
-  private timer: NodeJS.Timeout | undefined
-  private dirty = false
+export class Storage implements ChangeSink {
+  private readonly opts: Required<Omit<StorageOptions, 'files'>> & { files?: DataFile[] }
+  private starting: Promise<void> | undefined
+  private closed = false
+  private unlock: (() => Promise<void>) | undefined
+  private journal: Journal | undefined
+  private readonly docs = new Map<Store<any>, DocState>()
+  private readonly opening = new Map<string, Promise<Store<any>>>()
+  private readonly logs = new Map<string, Promise<AppendLog<any>>>()
+  private readonly logParts = new Map<string, Map<string, Partition>>()
+  // Changes since the last commit; `changes` counts them, `durableUpTo` is the count covered.
+  private dirty = new Set<DocState>()
+  private dirtyLoose = new Set<DocState>()
+  private pending: PendingOp[] = []
+  private changes = 0
+  private durableUpTo = 0
+  private flushing: Promise<void> | undefined
+  // Committed (journaled) but not yet in the data files.
+  private readonly toWrite = new Map<DocState, string>()
+  private committedOps: PendingOp[] = []
+  private chain: Promise<unknown> = Promise.resolve()
+  private commitTimer: NodeJS.Timeout | undefined
+  private checkpointTimer: NodeJS.Timeout | undefined
+  private seq = 0
 
-  constructor (readonly name: string, private readonly low: Low<string>, public data: T, private readonly version: number,
-    private readonly delayMs: number, readonly durable = true) {}
-
-  /** Mutate the data; the file is written within `delayMs`, together with other changes. */
-  update (fn: (data: T) => void): void {
-    fn(this.data)
-    this.dirty = true
-    this.timer ??= setTimeout(() => { void this.flush() }, this.delayMs)
+  constructor (readonly dir: string, private readonly log?: Logger, options: StorageOptions = {}) {
+    this.opts = { delayMs: 20, checkpointMs: 1000, checkpointBytes: 4 * 1024 * 1024, ...options }
   }
 
-  async flush (): Promise<void> {
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = undefined
-    if (!this.dirty) return
-    this.dirty = false
-    this.low.data = JSON.stringify({ schemaVersion: this.version, data: this.data } satisfies Envelope)
-    await this.low.write()
-  }
-}
-
-export class Storage {
-  private readonly stores = new Map<string, Store<any>>()
-  private unlock: (() => void) | undefined
-
-  constructor (readonly dir: string, private readonly log?: Logger, private readonly delayMs = 50) {}
-
-  /** Open (once per process) the file `<dir>/<name>.json`. */
-  async open<T> (name: string, init: () => T, options: StoreOptions = {}): Promise<Store<T>> {
-    const existing = this.stores.get(name)
-    if (existing) return existing as Store<T>
-    await mkdir(this.dir, { recursive: true })
-    this.unlock ??= lockDirectory(this.dir)
-    const file = path.join(this.dir, `${name}.json`)
-    const low = new Low(new TextFile(file), '')
-    await low.read()
-    const version = options.version ?? 1
-    const decoded = low.data ? await this.decode<T>(file, low.data, version, options) : undefined
-    const store = new Store<T>(name, low, decoded ? decoded.data : init(), version, this.delayMs, options.durable ?? true)
-    if (decoded?.migrated) store.update(() => {})
-    this.stores.set(name, store)
-    return store
+  /** Lock the directory, replay the journal, validate every known file. Idempotent. */
+  async start (): Promise<void> {
+    this.starting ??= this.init()
+    await this.starting
   }
 
-  /** Write every changed durable file; called before a confirmation leaves the outbox. */
-  async flushAll (): Promise<void> {
-    await Promise.all([...this.stores.values()].filter(s => s.durable).map(async s => await s.flush()))
+  /** Open (once per process; concurrent callers share it) the document `<dir>/<name>.json`. */
+  async open<T> (name: string, init: () => T, options: StoreOptions<T>): Promise<Store<T>> {
+    let opening = this.opening.get(name)
+    if (!opening) {
+      opening = this.openDocument(name, init, options)
+      this.opening.set(name, opening)
+      opening.catch(() => this.opening.delete(name))
+    }
+    return await opening as Store<T>
   }
 
-  /** Write everything, caches included, and let another process have the directory (on stop). */
+  /** Open (once per process) the append-only log `<dir>/<name>/<partition>.jsonl`. */
+  async openLog<E> (name: string, options: LogOptions): Promise<AppendLog<E>> {
+    let opening = this.logs.get(name)
+    if (!opening) {
+      opening = this.openAppendLog(name, options)
+      this.logs.set(name, opening)
+      opening.catch(() => this.logs.delete(name))
+    }
+    return await opening as AppendLog<E>
+  }
+
+  /** Names of the document files that exist and match `pattern` (e.g. ticket chunks), sorted. */
+  async documents (pattern: RegExp): Promise<string[]> {
+    await this.start()
+    const onDisk = (await readdir(this.dir)).filter(f => f.endsWith('.json')).map(f => f.slice(0, -5))
+    const opened = [...this.docs.values()].map(d => d.store.name)
+    return [...new Set([...onDisk, ...opened])].filter(n => pattern.test(n)).sort()
+  }
+
+  /**
+   * Group commit: resolves once every change made before the call is durable. Callers
+   * arriving together share one journal write; a call during a write waits for the next.
+   */
+  async commit (): Promise<void> {
+    const target = this.changes
+    while (this.durableUpTo < target) {
+      if (this.closed) throw new Error(`storage ${this.dir} is closed: changes after close are not saved`)
+      this.flushing ??= this.exclusive(async () => await this.writeJournal()).finally(() => { this.flushing = undefined })
+      await this.flushing
+    }
+  }
+
+  /** Old name of `commit`. */
+  async flushAll (): Promise<void> { await this.commit() }
+
+  /** Write everything committed into the data files and empty the journal. */
+  async checkpoint (): Promise<void> {
+    if (!this.journal) return
+    await this.exclusive(async () => await this.writeCheckpoint())
+  }
+
+  /** Commit, checkpoint and let another process have the directory (on stop). */
   async close (): Promise<void> {
-    await Promise.all([...this.stores.values()].map(async s => await s.flush()))
-    this.unlock?.()
+    if (!this.starting || this.closed) return
+    try { await this.starting } catch { return }
+    clearTimeout(this.commitTimer)
+    await this.commit()
+    await this.checkpoint()
+    this.closed = true
+    clearTimeout(this.checkpointTimer)
+    await this.journal?.close()
+    await this.unlock?.()
     this.unlock = undefined
   }
 
-  private async decode<T> (file: string, text: string, version: number, options: StoreOptions): Promise<{ data: T, migrated: boolean }> {
-    let envelope: Envelope
+  /**
+   * Stop as kill -9 would: nothing more is written (uncommitted changes are lost, the journal
+   * is left for the next start to replay), but the lock is released so a test can start again
+   * in the same process.
+   */
+  async abandon (): Promise<void> {
+    if (!this.starting || this.closed) return
+    this.closed = true
+    try { await this.starting } catch { return }
+    clearTimeout(this.commitTimer)
+    clearTimeout(this.checkpointTimer)
+    await this.chain
+    await this.journal?.close()
+    await this.unlock?.()
+    this.unlock = undefined
+  }
+
+  touch (store: Store<any>): void {
+    const state = this.docs.get(store)
+    if (!state) return
+    if (store.durable) {
+      this.dirty.add(state)
+      this.changed()
+    } else {
+      this.dirtyLoose.add(state)
+      this.scheduleCheckpoint()
+    }
+  }
+
+  record (op: PendingOp): void {
+    this.pending.push(op)
+    this.changed()
+  }
+
+  private changed (): void {
+    this.changes++
+    if (this.closed) {
+      this.log?.warn(`storage: a change after close is not saved (${this.dir})`)
+      return
+    }
+    this.commitTimer ??= setTimeout(() => {
+      this.commitTimer = undefined
+      this.commit().catch(err => this.log?.error('storage: commit failed', err))
+    }, this.opts.delayMs)
+  }
+
+  private async init (): Promise<void> {
+    await mkdir(this.dir, { recursive: true })
+    this.unlock = await lockDirectory(this.dir)
     try {
-      envelope = JSON.parse(text) as Envelope
-      if (typeof envelope?.schemaVersion !== 'number' || !('data' in envelope)) throw new Error('缺少 schemaVersion 或 data')
+      const replayed = await replayJournal(this.dir)
+      if (replayed > 0) this.log?.warn(`storage: replayed ${replayed} committed change(s) from ${JOURNAL} after an interrupted run`)
+      if (this.opts.files) {
+        const bad = (await checkFiles(this.dir, this.opts.files)).filter(r => !r.ok)
+        if (bad.length > 0) throw new StorageCorruptError(bad.map(r => r.detail).join('\n'))
+      }
+      this.journal = await Journal.open(path.join(this.dir, JOURNAL))
     } catch (err) {
-      // Never overwrite what we could not read: stop, and point at the last good copy.
-      throw new StorageCorruptError(`数据文件 ${file} 无法读取（${(err as Error).message}）。` +
-        `为防止数据丢失，机器人已停止启动，该文件未做任何改动。上一次正常的副本：${file}.last-good（如存在）。修复或替换该文件后再启动。`)
+      await this.unlock()
+      this.unlock = undefined
+      throw err
     }
-    if (envelope.schemaVersion > version) {
-      throw new StorageCorruptError(`数据文件 ${file} 的版本 ${envelope.schemaVersion} 比程序支持的版本 ${version} 新，请升级程序。`)
+  }
+
+  private async openDocument<T> (name: string, init: () => T, options: StoreOptions<T>): Promise<Store<T>> {
+    await this.start()
+    const file = path.join(this.dir, `${name}.json`)
+    const adapter = new DurableTextFile(file)
+    const low = new Low<string>(adapter, '')
+    // lowdb's read() cannot tell a missing file (start afresh) from an empty one (refuse).
+    const text = await adapter.read()
+    const decoded = text === null ? undefined : decodeDocument(file, text, options)
+    if (decoded?.migrated) this.log?.info(`storage: migrated ${name}.json to v${options.version ?? 1}`)
+    const data = decoded ? decoded.data as T : init()
+    options.rebuild?.(data)
+    const store = new Store<T>(name, data, this, options.durable ?? true)
+    this.docs.set(store, { store, low, version: options.version ?? 1 })
+    if (decoded?.migrated) store.update(() => {})
+    return store
+  }
+
+  private async openAppendLog<E> (name: string, options: LogOptions): Promise<AppendLog<E>> {
+    await this.start()
+    const dir = path.join(this.dir, name)
+    await mkdir(dir, { recursive: true })
+    const parts = new Map<string, Partition>()
+    for (const f of (await readdir(dir)).filter(f => f.endsWith('.jsonl'))) {
+      const size = (await stat(path.join(dir, f))).size
+      parts.set(f.slice(0, -6), { present: true, diskSize: size, size, epoch: 0, tail: [] })
     }
-    await copyFile(file, `${file}.last-good`)
-    let data = envelope.data
-    for (let v = envelope.schemaVersion; v < version; v++) {
-      const migrate = options.migrations?.[v]
-      if (!migrate) throw new StorageCorruptError(`数据文件 ${file}: 缺少从版本 ${v} 升级的迁移步骤。`)
-      data = migrate(data)
-      this.log?.info(`storage: migrated ${path.basename(file)} from v${v} to v${v + 1}`)
+    this.logParts.set(name, parts)
+    return new AppendLog<E>(name, dir, options.schema, parts, this)
+  }
+
+  private async exclusive<R> (fn: () => Promise<R>): Promise<R> {
+    const run = this.chain.then(fn)
+    this.chain = run.catch(() => {})
+    return await run
+  }
+
+  private async writeJournal (): Promise<void> {
+    const upTo = this.changes
+    const docs = [...this.dirty]
+    const ops = this.pending
+    this.dirty = new Set()
+    this.pending = []
+    if (docs.length > 0 || ops.length > 0) {
+      const texts = docs.map(d => [d, JSON.stringify({ schemaVersion: d.version, data: d.store.data })] as const)
+      const body = `{"s":${++this.seq},"d":{${texts.map(([d, t]) => `${JSON.stringify(d.store.name)}:${t}`).join(',')}},"l":[${ops.map(o => o.json).join(',')}]}`
+      try {
+        await this.journal!.append(encodeRecord(body))
+      } catch (err) {
+        for (const d of docs) this.dirty.add(d)
+        this.pending = [...ops, ...this.pending]
+        throw err
+      }
+      for (const [d, t] of texts) this.toWrite.set(d, t)
+      this.committedOps.push(...ops)
     }
-    return { data: data as T, migrated: envelope.schemaVersion < version }
+    this.durableUpTo = Math.max(this.durableUpTo, upTo)
+    if (this.journal!.size >= this.opts.checkpointBytes) void this.checkpoint().catch(err => this.log?.error('storage: checkpoint failed', err))
+    else if (this.toWrite.size > 0 || this.committedOps.length > 0) this.scheduleCheckpoint()
+  }
+
+  private scheduleCheckpoint (): void {
+    if (this.checkpointTimer || this.closed) return
+    this.checkpointTimer = setTimeout(() => {
+      this.checkpointTimer = undefined
+      this.checkpoint().catch(err => this.log?.error('storage: checkpoint failed', err))
+    }, this.opts.checkpointMs)
+    this.checkpointTimer.unref()
+  }
+
+  private async writeCheckpoint (): Promise<void> {
+    clearTimeout(this.checkpointTimer)
+    this.checkpointTimer = undefined
+    const docs = [...this.toWrite]
+    this.toWrite.clear()
+    const loose = [...this.dirtyLoose]
+    this.dirtyLoose.clear()
+    const ops = this.committedOps
+    this.committedOps = []
+    try {
+      await Promise.all([
+        ...docs.map(async ([d, text]) => { d.low.data = text; await d.low.write() }),
+        ...loose.map(async d => { d.low.data = JSON.stringify({ schemaVersion: d.version, data: d.store.data }); await d.low.write() })
+      ])
+    } catch (err) {
+      for (const [d, t] of docs) if (!this.toWrite.has(d)) this.toWrite.set(d, t)
+      for (const d of loose) this.dirtyLoose.add(d)
+      this.committedOps = [...ops, ...this.committedOps]
+      throw err
+    }
+    const byPartition = new Map<string, PendingOp[]>()
+    for (const op of ops) {
+      const key = `${op.log}\n${op.partition}`
+      byPartition.set(key, [...byPartition.get(key) ?? [], op])
+    }
+    const left: PendingOp[] = []
+    const dirs = new Set<string>()
+    for (const partOps of byPartition.values()) {
+      try {
+        dirs.add(await this.writePartition(partOps))
+      } catch (err) {
+        this.log?.error(`storage: writing log ${partOps[0]!.log}/${partOps[0]!.partition} failed; kept in the journal`, err)
+        left.push(...partOps)
+      }
+    }
+    for (const dir of dirs) await syncDirectory(dir)
+    if (left.length > 0) {
+      // The journal still holds them: keep it, and try again at the next checkpoint.
+      this.committedOps = [...left, ...this.committedOps]
+      return
+    }
+    if (this.journal!.size > 0 && this.toWrite.size === 0) await this.journal!.clear()
+  }
+
+  /** Write a partition's committed changes into its file; returns the log's directory. */
+  private async writePartition (ops: PendingOp[]): Promise<string> {
+    const { log, partition } = ops[0]!
+    const part = this.logParts.get(log)!.get(partition)!
+    const dir = path.join(this.dir, log)
+    const file = path.join(dir, `${partition}.jsonl`)
+    let size = part.diskSize
+    for (let i = 0; i < ops.length;) {
+      const op = ops[i]!
+      if (op.kind === 'append') {
+        let j = i
+        while (j < ops.length && ops[j]!.kind === 'append') j++
+        const text = ops.slice(i, j).map(o => o.text).join('')
+        await writeSynced(file, text, 'a')
+        size += Buffer.byteLength(text)
+        i = j
+        continue
+      }
+      part.epoch++
+      if (op.kind === 'replace') await writeDurable(file, op.text)
+      else await unlink(file).catch((err: NodeJS.ErrnoException) => { if (err.code !== 'ENOENT') throw err })
+      size = Buffer.byteLength(op.text)
+      i++
+    }
+    part.tail.splice(0, ops.length)
+    part.diskSize = size
+    part.epoch++
+    if (!part.present && part.tail.length === 0) this.logParts.get(log)!.delete(partition)
+    return dir
   }
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createLogger } from '../../src/log/logger.js'
-import { emptyOutbox, ThrottledOutbox, type Transport } from '../../src/outbox/outbox.js'
+import { emptyOutbox, outboxSchema, ThrottledOutbox, type Transport } from '../../src/outbox/outbox.js'
 import { splitText } from '../../src/outbox/split-text.js'
 import { Throttle } from '../../src/outbox/throttle.js'
 import { Storage } from '../../src/storage/storage.js'
@@ -21,9 +21,18 @@ function recordingTransport (friends: string[] = []): Transport & { sent: string
   }
 }
 
-async function openOutbox (dir: string, transport: Transport): Promise<ThrottledOutbox> {
+// A second open of a directory in one test is a restart after a crash: the first is abandoned.
+const opened = new Map<string, Storage>()
+async function openStorage (dir: string): Promise<Storage> {
+  await opened.get(dir)?.abandon()
   const storage = new Storage(dir)
-  const store = await storage.open('outbox', emptyOutbox)
+  opened.set(dir, storage)
+  return storage
+}
+
+async function openOutbox (dir: string, transport: Transport): Promise<ThrottledOutbox> {
+  const storage = await openStorage(dir)
+  const store = await storage.open('outbox', emptyOutbox, { schema: outboxSchema })
   return new ThrottledOutbox(store, storage, transport, { spacingMs: 0, jitterMs: 0, perMinute: 0 }, log)
 }
 
@@ -48,8 +57,8 @@ describe('outbox', () => {
 
   it('never sends twice a message interrupted mid-send', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'xiaoqu-outbox-'))
-    const storage = new Storage(dir)
-    const store = await storage.open('outbox', emptyOutbox)
+    const storage = await openStorage(dir)
+    const store = await storage.open('outbox', emptyOutbox, { schema: outboxSchema })
     store.update(d => { d.items.push({ id: 1, state: 'sending', kind: 'room', roomId: 'r@chatroom', mention: [], text: '半路' }, { id: 2, state: 'queued', kind: 'room', roomId: 'r@chatroom', mention: [], text: '下一条' }) })
     await storage.flushAll()
     const t = recordingTransport()

@@ -1,5 +1,4 @@
 import type { App } from '../../app/types.js'
-import { computeStats } from '../../complaints/compute-stats.js'
 import { accusedOf } from '../../complaints/recusal.js'
 import { deskOf } from './desk.js'
 import { statsText, ticketLine } from './format-ticket.js'
@@ -20,6 +19,5 @@ export async function jointAgendaLines (app: App): Promise<string[]> {
 /** The complaint statistics of a period, as /统计 shows them. */
 export async function ticketStatsText (app: App, period: { label: string, start: Date, end: Date }): Promise<string> {
   const desk = await deskOf(app)
-  const tickets = await desk.store.createdBetween(period.start, period.end)
-  return statsText(computeStats(tickets, period, app.clock.now()), desk.names)
+  return statsText(desk.store.stats(period, app.clock.now()), desk.names)
 }

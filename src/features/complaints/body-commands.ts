@@ -78,7 +78,8 @@ export function bodyCommands (getDesk: () => Promise<Desk>): Command[] {
       const refusal = refuse(desk, ticket, spec.action, toBody)
       if (refusal) return await ctx.reply(refusal)
       const now = desk.app.clock.now()
-      const result = applyTicketAction(ticket, spec.action, { actorId: ctx.talker.id, now, note: note || undefined, toBody, deadlines: desk.config })
+      // The value stored now: another handler may have changed the ticket while this one was read.
+      const result = applyTicketAction(desk.store.current(ticket.no) ?? ticket, spec.action, { actorId: ctx.talker.id, now, note: note || undefined, toBody, deadlines: desk.config })
       if (!result.ok) return await ctx.reply(result.reason)
       desk.store.save(result.ticket) // stored before anyone is told
       if (spec.action === 'transfer') {

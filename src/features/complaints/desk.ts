@@ -12,7 +12,7 @@ import { loadCorrections } from '../../complaints/corrections.js'
 import { accusedPeople, actingRole, bodyName, knownPeople } from './body-desk.js'
 import { deliveriesFor, type Delivery } from './ticket-targets.js'
 import type { Names } from './format-ticket.js'
-import { emptyPending, PENDING_STORE, type PendingData } from './pending-location.js'
+import { emptyPending, PENDING_STORE, pendingSchema, type PendingData } from './pending-location.js'
 import { TicketStore } from './ticket-store.js'
 import type { Store } from '../../storage/storage.js'
 import { DAY_MS, shanghaiParts } from '../../clock/shanghai-time.js'
@@ -61,7 +61,7 @@ async function openDesk (app: App): Promise<Desk> {
     throw new ComplaintSkillError(`小区配置 deadlines.${issue?.path.join('.') ?? ''} 有误：${issue?.message ?? ''}`)
   }
   const store = await TicketStore.load(app.storage)
-  const pending = await app.storage.open<PendingData>(PENDING_STORE, emptyPending)
+  const pending = await app.storage.open<PendingData>(PENDING_STORE, emptyPending, { schema: pendingSchema })
   warnUnknownHolidays(app, parsed.data)
   const categoryNames = new Map(skills.categories.categories.map(c => [c.id, c.name]))
   const names: Names = { body: id => bodyName(app, skills, id), category: id => categoryNames.get(id) ?? id }

@@ -59,7 +59,8 @@ async function tellAgenda (desk: Desk, t: Ticket): Promise<void> {
 
 /** Send one escalation step and record it; returns the stored ticket. */
 export async function carryOut (desk: Desk, ticket: Ticket, step: EscalationStep, now: Date): Promise<Ticket> {
-  const next = recordEscalation(ticket, step, now)
+  // From the stored value: sending earlier letters took awaits, a body may have acted meanwhile.
+  const next = recordEscalation(desk.store.current(ticket.no) ?? ticket, step, now)
   desk.store.save(next) // recorded before sending: a crash must not send the letter twice
   const letter = letterFor(desk, next, step)
   await desk.toBodies(letter.bodies, letter.text, next)
@@ -77,17 +78,18 @@ export async function escalateTickets (desk: Desk, now: Date): Promise<void> {
   const letters: Letter[] = []
   const agenda: Ticket[] = []
   for (const ticket of desk.store.openTickets()) {
-    let current = ticket
+    const stored = desk.store.current(ticket.no) ?? ticket
+    let current = stored
     for (const step of checkEscalation(current, now)) {
       const next = recordEscalation(current, step, now)
       letters.push(letterFor(desk, next, step))
       if (step.agenda && !current.escalation.agenda) agenda.push(next)
       current = next
     }
-    if (current !== ticket) desk.store.save(current)
+    if (current !== stored) desk.store.save(current)
   }
-  for (const ticket of desk.store.awaitingRating()) {
-    const expired = expireRating(ticket, now, desk.config.rating_wait_days)
+  for (const waiting of desk.store.awaitingRating()) {
+    const expired = expireRating(desk.store.current(waiting.no) ?? waiting, now, desk.config.rating_wait_days)
     if (expired) desk.store.save(expired)
   }
   await sendDigests(desk, letters)

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { COMMAND, EXPLICIT_COMPLAINT } from '../../classify/message-patterns.js'
 import type { ComplaintDetails } from '../../complaints/classify-complaint.js'
 import { extractLocation, stripLocation, type ComplaintLocation } from '../../complaints/extract-location.js'
@@ -29,6 +30,9 @@ export interface Pending {
 
 export interface PendingData { byContact: Record<string, Pending> }
 export const PENDING_STORE = 'complaints-pending'
+export const pendingSchema = z.object({
+  byContact: z.record(z.string(), z.object({ contactId: z.string(), askedAt: z.string(), ticketNo: z.number().optional() }))
+})
 export const emptyPending = (): PendingData => ({ byContact: {} })
 
 /** 投诉… / 报修… / 举报… at the start: the person says outright that this is a complaint. */

@@ -1,5 +1,4 @@
 import type { Command, MessageContext } from '../../app/types.js'
-import { computeStats } from '../../complaints/compute-stats.js'
 import { parsePeriod } from '../../complaints/parse-period.js'
 import { complainantsOf, type Ticket } from '../../complaints/ticket.js'
 import { isAccused, isStaff, mayActFor, ownsTicket, parseBody, STAFF_ROLES } from './body-desk.js'
@@ -117,7 +116,7 @@ export function queryCommands (getDesk: () => Promise<Desk>): Command[] {
         const now = desk.app.clock.now()
         const period = parsePeriod(rest, now)
         if (!period) return await ctx.reply('请写统计期间：本季度（默认）、上季度、本月、上月、今年，或 2026Q4、2026-10、2026。')
-        await ctx.reply(statsText(computeStats(await desk.store.createdBetween(period.start, period.end), period, now), desk.names))
+        await ctx.reply(statsText(desk.store.stats(period, now), desk.names))
       }
     },
     {

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { App } from '../../app/types.js'
 import { emptyBook, type LedgerBook } from '../../ledger/ledger-book.js'
 import type { Store } from '../../storage/storage.js'
@@ -12,8 +13,14 @@ export interface DisclosureData {
 
 export const STORE_NAME = 'disclosure-ledger'
 
+export const disclosureSchema = z.object({
+  book: z.object({ versions: z.array(z.object({ id: z.number() })) }),
+  posts: z.record(z.string(), z.record(z.string(), z.literal('sent'))),
+  previewed: z.array(z.number())
+})
+
 export const emptyDisclosure = (): DisclosureData => ({ book: emptyBook(), posts: {}, previewed: [] })
 
 export async function openDisclosure (app: Pick<App, 'storage'>): Promise<Store<DisclosureData>> {
-  return await app.storage.open(STORE_NAME, emptyDisclosure)
+  return await app.storage.open(STORE_NAME, emptyDisclosure, { schema: disclosureSchema })
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { App } from '../../app/types.js'
 import type { MeetingType } from '../../meetings/meeting-types.js'
 import type { ReminderKind, ReminderState } from '../../meetings/meeting-reminders.js'
@@ -27,10 +28,15 @@ export interface MeetingRecord {
 
 export interface MeetingsData { nextId: number, meetings: MeetingRecord[] }
 
+export const meetingsSchema = z.object({
+  nextId: z.number().int().positive(),
+  meetings: z.array(z.object({ id: z.number(), type: z.string(), at: z.string(), status: z.enum(['scheduled', 'cancelled']), targets: z.array(z.string()), sent: z.record(z.string(), z.array(z.string())), acks: z.array(z.string()) }))
+})
+
 export const emptyMeetings = (): MeetingsData => ({ nextId: 1, meetings: [] })
 
 export async function openMeetings (app: Pick<App, 'storage'>): Promise<Store<MeetingsData>> {
-  return await app.storage.open('meetings', emptyMeetings)
+  return await app.storage.open('meetings', emptyMeetings, { schema: meetingsSchema })
 }
 
 /** Meetings held (or planned) between two instants, for the quarterly work report draft. */

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { Storage, Store } from '../../storage/storage.js'
 
 /** A question the bot could not answer, handed to the committee (Q12). */
@@ -17,12 +18,17 @@ export interface OpenQuestion {
 
 interface Data { next: number, questions: OpenQuestion[] }
 
+export const questionsSchema = z.object({
+  next: z.number().int().positive(),
+  questions: z.array(z.object({ number: z.number(), text: z.string(), askerId: z.string(), status: z.enum(['open', 'answered', 'collected']) }))
+})
+
 // Hand-offs are few (the committee answers each one by hand): one small file is enough.
 export class QuestionStore {
   private constructor (private readonly store: Store<Data>) {}
 
   static async open (storage: Storage): Promise<QuestionStore> {
-    return new QuestionStore(await storage.open<Data>('questions', () => ({ next: 1, questions: [] })))
+    return new QuestionStore(await storage.open<Data>('questions', () => ({ next: 1, questions: [] }), { schema: questionsSchema }))
   }
 
   add (q: Omit<OpenQuestion, 'number' | 'status'>): OpenQuestion {

@@ -2,7 +2,7 @@ import type { App, Feature, FeatureFactory } from '../../app/types.js'
 import { JOB_SPECS } from '../../schedule/calendar-jobs.js'
 import type { Calendar } from '../../schedule/calendar-schema.js'
 import {
-  emptyOccurrenceRecord, startOccurrenceRecord, type DueSend, type MissedOccurrence, type OccurrenceRecord
+  emptyOccurrenceRecord, OCCURRENCE_STORE, occurrenceSchema, startOccurrenceRecord, type DueSend, type MissedOccurrence, type OccurrenceRecord
 } from '../../schedule/occurrence-ledger.js'
 import { runDueOccurrences } from '../../schedule/run-due-occurrences.js'
 import { formatChineseDateTime } from '../../clock/shanghai-time.js'
@@ -12,7 +12,7 @@ import { readCalendar } from './read-calendar.js'
 import { describeTarget, notifyChair, resolveAudiences } from './targets.js'
 import { renderMissedReport } from './missed-report.js'
 
-const STORE_NAME = 'schedule-occurrences'
+const STORE_NAME = OCCURRENCE_STORE
 
 /**
  * The calendar the seeds prescribe, driven by the one clock. Every tick (and once at start,
@@ -22,7 +22,7 @@ const STORE_NAME = 'schedule-occurrences'
 export const scheduleFeature: FeatureFactory = (app): Feature => {
   const calendar = readCalendar(app)
   let opened: Promise<Store<OccurrenceRecord>> | undefined
-  const store = async (): Promise<Store<OccurrenceRecord>> => await (opened ??= app.storage.open(STORE_NAME, emptyOccurrenceRecord))
+  const store = async (): Promise<Store<OccurrenceRecord>> => await (opened ??= app.storage.open(STORE_NAME, emptyOccurrenceRecord, { schema: occurrenceSchema }))
   // ticks can overlap (a slow broadcast and the next minute): one pass at a time
   let running: Promise<void> = Promise.resolve()
   const pass = async (now: Date): Promise<void> => {

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { App } from '../../app/types.js'
 import { lastCompletePeriod, periodOfDate } from '../../ledger/period.js'
 import { DAY_MS, shanghaiDate } from '../../clock/shanghai-time.js'
@@ -7,10 +8,15 @@ import type { Survey } from '../../survey/survey.js'
 
 export interface SurveysData { nextId: number, surveys: Survey[] }
 
+export const surveysSchema = z.object({
+  nextId: z.number().int().positive(),
+  surveys: z.array(z.object({ id: z.number(), title: z.string(), status: z.enum(['open', 'closed', 'published']), responses: z.record(z.string(), z.unknown()) }))
+})
+
 export const emptySurveys = (): SurveysData => ({ nextId: 1, surveys: [] })
 
 export async function openSurveys (app: Pick<App, 'storage'>): Promise<Store<SurveysData>> {
-  return await app.storage.open('surveys', emptySurveys)
+  return await app.storage.open('surveys', emptySurveys, { schema: surveysSchema })
 }
 
 /**

@@ -1,0 +1,45 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { storageCli } from '../../src/cli/storage.js'
+import { openSandbox } from '../helpers/sandbox-harness.js'
+
+// Follows storage/README.md "When the bot refuses to start", with the real bot.
+describe('restoring a damaged file as storage/README.md says', () => {
+  it('loses only the changes of the file’s last write, nothing older', async () => {
+    let h = await openSandbox()
+    const dir = h.dataDir
+    await h.run(':as 赵主任', '/角色 授予 @张阿姨 委员')
+    await h.close() // the first grant is written into roles.json
+    h = await openSandbox({ dataDir: dir })
+    await h.run(':as 赵主任', '/角色 授予 @李先生 委员')
+    await h.close() // the second grant: roles.json rewritten, the first version kept as roles.json.1
+
+    const roles = path.join(dir, 'roles.json')
+    const damaged = (await readFile(roles, 'utf8')).slice(0, 20) // what a power cut could leave
+    await writeFile(roles, damaged)
+    await expect(openSandbox({ dataDir: dir })).rejects.toThrow(/roles\.json 无法读取[^]*npm run storage -- restore roles\.json/)
+    expect(await readFile(roles, 'utf8')).toBe(damaged)
+
+    const report: string[] = []
+    expect(await storageCli(['check', '--data', dir], l => report.push(l))).toBe(1)
+    expect(report.join('\n')).toMatch(/✗ roles\.json/)
+    expect(await storageCli(['restore', 'roles.json', '--data', dir], l => report.push(l))).toBe(0)
+    expect(report.at(-1)).toMatch(/已用第 1 代备份/)
+    expect(await storageCli(['check', '--data', dir], () => {})).toBe(0)
+
+    h = await openSandbox({ dataDir: dir })
+    const book = h.session.runtime.app.roles
+    expect(book.rolesOf('wxid_zhang_ayi').has('committee')).toBe(true) // older than the last write: kept
+    expect(book.rolesOf('wxid_li_xiansheng').has('committee')).toBe(false) // the last write: lost, as documented
+    await h.dispose()
+  })
+
+  it('restore refuses while a bot holds the directory', async () => {
+    const h = await openSandbox()
+    const out: string[] = []
+    expect(await storageCli(['restore', 'roles.json', '--data', h.dataDir], l => out.push(l))).toBe(1)
+    expect(out.join('')).toMatch(/正被另一个进程/)
+    await h.dispose()
+  })
+})
