@@ -28,16 +28,20 @@ describe('corrections', () => {
     expect(classify(text).bodies[0]).toBe('property')
     expect(classify('投诉 6号楼2单元门口有人摆摊卖菜，占了人行道').bodies[0]).toBe('property')
     expect(classify('3号楼电梯坏了').bodies[0]).toBe('property') // unrelated texts keep their routing
-    await s.flushAll()
-    await loadCorrections((await storage(dir)).storage)
+    await s.close()
+    const reopened = (await storage(dir)).storage
+    await loadCorrections(reopened)
+    await reopened.close()
     expect(correctionCount()).toBe(1)
   })
 
   it('takes a withdrawn text for no complaint, but never silences an urgent one', async () => {
-    await loadCorrections((await storage()).storage)
+    const { storage: s } = await storage()
+    await loadCorrections(s)
     recordCorrection({ text: '东门的道闸坏了抬不起来', category: null, action: 'withdraw', ticketNo: 2, by: 'wxid_qian', at })
     expect(classify('东门的道闸坏了抬不起来').isComplaint).toBe(false)
     recordCorrection({ text: '3号楼电梯困人了', category: null, action: 'withdraw', ticketNo: 3, by: 'wxid_qian', at })
     expect(classify('3号楼电梯困人了')).toMatchObject({ isComplaint: true, urgent: true })
+    await s.close()
   })
 })
