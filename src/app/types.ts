@@ -109,6 +109,8 @@ export interface Directory {
   roomByTopic (pattern: string | RegExp): Promise<Chat | undefined>
   /** Whether a private message can reach this contact (a friend of the bot). */
   isFriend (contactId: string): Promise<boolean>
+  /** Contact ids of a group's members (empty when the group is not found): recusal checks who would read a card. */
+  roomMembers (roomId: string): Promise<string[]>
   /** A contact the puppet knows (friend or member of a group with the bot), by id. */
   contact (contactId: string): Promise<Person | undefined>
 }

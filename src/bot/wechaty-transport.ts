@@ -79,6 +79,10 @@ export function createDirectory (bot: WechatyInterface, compound: Compound): Dir
       const contact = await bot.Contact.find({ id: contactId })
       return contact?.friend() === true
     },
+    async roomMembers (roomId) {
+      const room = await bot.Room.find({ id: roomId })
+      return room ? (await room.memberAll()).map(c => c.id) : []
+    },
     async contact (contactId) {
       const contact = await bot.Contact.find({ id: contactId }).catch(() => undefined)
       return contact ? { id: contact.id, name: contact.name() } : undefined

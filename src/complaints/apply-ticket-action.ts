@@ -44,6 +44,9 @@ export function applyTicketAction (ticket: Ticket, action: TicketAction, input: 
   }
   // A new body, or a reopened matter, starts a new round with fresh deadlines.
   if (action === 'transfer' || action === 'return') {
+    if (ticket.accused?.bodies.includes(action === 'transfer' ? input.toBody! : TRIAGE_BODY)) {
+      return { ok: false, reason: `工单 #${ticket.no} 反映的正是该单位，按回避规则不能交给它办理，请选择其他单位。` }
+    }
     const body = action === 'transfer' ? input.toBody! : TRIAGE_BODY
     event.body = body
     next.informedBodies = [...new Set([ticket.leadBody, ...ticket.informedBodies])].filter(b => b !== body)
@@ -52,12 +55,18 @@ export function applyTicketAction (ticket: Ticket, action: TicketAction, input: 
     next.deadlines = computeDeadlines(input.now, ticket.urgent, input.deadlines)
     next.escalation = { ...ticket.escalation, level: 0 }
   }
+  if (action === 'withdraw') {
+    next.ratingAskedAt = null
+    next.escalation = { ...ticket.escalation, agenda: false } // off every agenda
+  }
+  // A reopened matter was accepted before: the owner's 不满意 does not un-accept it, so the new
+  // round has only a close deadline to miss (a "仍未受理" letter about it would be false).
   if (action === 'reopen') {
     next.reopenCount = ticket.reopenCount + 1
-    next.acknowledgedAt = null
     next.closedAt = null
     next.ratingAskedAt = null
-    next.deadlines = computeDeadlines(input.now, ticket.urgent, input.deadlines)
+    const fresh = computeDeadlines(input.now, ticket.urgent, input.deadlines)
+    next.deadlines = { ...ticket.deadlines, closeBy: fresh.closeBy, closeWarnAt: fresh.closeWarnAt }
   }
   return { ok: true, ticket: next }
 }

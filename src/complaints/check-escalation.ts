@@ -38,17 +38,22 @@ export function checkEscalation (ticket: Ticket, now: Date): EscalationStep[] {
     return ticket.escalation.agenda ? [] : [{ kind: '联席会议', level: ticket.escalation.level, stage: 'multi_party', notify: [PARTY_BODY], agenda: true }]
   }
   const d = ticket.deadlines
+  // Only the stage the ticket is in can be overdue: an accepted ticket has no acceptance to miss.
   const waitingAck = ticket.acknowledgedAt === null
   const ackLevel = !waitingAck ? 0 : passed(d.ackWarnAt, now) ? 2 : passed(d.ackBy, now) ? 1 : 0
   const closeLevel = passed(d.closeWarnAt, now) ? 2 : passed(d.closeBy, now) ? 1 : 0
   const due = Math.max(ackLevel, closeLevel) as EscalationLevel
-  if (due <= ticket.escalation.level || due === 0) return []
-  return [stepFor(ticket, due, ackLevel >= closeLevel ? 'acknowledge' : 'close')]
+  const stage = waitingAck && ackLevel >= closeLevel ? 'acknowledge' : 'close'
+  // Letters already sent count for the stage they were sent for (older tickets: any stage).
+  const sent = ticket.escalation.stage === undefined || ticket.escalation.stage === stage ? ticket.escalation.level : 0
+  if (due <= sent || due === 0) return []
+  return [stepFor(ticket, due, stage)]
 }
 
 /** 不满意: one level up at once (提示, then 警示 with the agenda). */
 export function escalateOnDissatisfaction (ticket: Ticket): EscalationStep {
-  const level = Math.min(2, ticket.escalation.level + 1) as 1 | 2
+  const sent = ticket.escalation.stage === 'acknowledge' ? 0 : ticket.escalation.level
+  const level = Math.min(2, sent + 1) as 1 | 2
   return stepFor(ticket, level, 'dissatisfied')
 }
 
@@ -57,10 +62,13 @@ export function recordEscalation (ticket: Ticket, step: EscalationStep, now: Dat
   const at = now.toISOString()
   const agenda = ticket.escalation.agenda || step.agenda
   const history = [...ticket.history, { at, actorId: 'system', kind: step.level === 2 ? 'warn' as const : step.kind === '联席会议' ? 'agenda' as const : 'remind' as const, note: step.kind, body: step.notify.join(',') }]
+  const stage = step.stage === 'acknowledge' ? 'acknowledge' as const : 'close' as const
+  const sameStage = ticket.escalation.stage === undefined || ticket.escalation.stage === stage
   return {
     ...ticket,
     escalation: {
-      level: Math.max(ticket.escalation.level, step.level) as EscalationLevel,
+      stage,
+      level: (step.kind === '联席会议' ? ticket.escalation.level : sameStage ? Math.max(ticket.escalation.level, step.level) : step.level) as EscalationLevel,
       agenda,
       agendaAt: ticket.escalation.agendaAt ?? (agenda ? at : null)
     },

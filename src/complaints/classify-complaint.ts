@@ -1,4 +1,5 @@
 import { toSimplified } from '../text/to-simplified.js'
+import { applyCorrection, correctionsVersion } from './corrections.js'
 import { loadComplaintSkills, type ComplaintSkills } from './load-complaint-skills.js'
 import { compileRules, isUrgentText, pickVariant, readIntent, scoreRules, type Intent, type RuleScore } from './match-rules.js'
 import { buildExampleIndex, nearestExamples, voteByLabel, type Neighbour } from './nearest-examples.js'
@@ -99,7 +100,9 @@ export function createComplaintClassifier (skills: ComplaintSkills): ComplaintCl
   }
   const withCategory = (raw: string, categoryId: string, base: ComplaintDetails): ComplaintDetails =>
     ({ ...base, isComplaint: true, evidence: base.evidence ?? 'similar', ...describe(categoryId, toSimplified(raw).toLowerCase()) })
-  return Object.assign(classify, { withCategory })
+  // The bodies' corrections (/转办, /撤销) win over the rules at once (src/complaints/corrections.ts).
+  const corrected = (raw: string): ComplaintDetails => applyCorrection(raw, classify(raw), withCategory)
+  return Object.assign(corrected, { withCategory })
 }
 
 function decideComplaint (
@@ -136,9 +139,9 @@ export function sharedComplaintClassifier (): { skills: ComplaintSkills, classif
   if (shared === undefined) {
     const skills = loadComplaintSkills()
     const classify = createComplaintClassifier(skills)
-    let last: { text: string, details: ComplaintDetails } | undefined
+    let last: { text: string, version: number, details: ComplaintDetails } | undefined
     const remembering = (text: string): ComplaintDetails => {
-      if (last?.text !== text) last = { text, details: classify(text) }
+      if (last?.text !== text || last.version !== correctionsVersion()) last = { text, version: correctionsVersion(), details: classify(text) }
       return last.details
     }
     shared = { skills, classify: Object.assign(remembering, { withCategory: classify.withCategory }) }

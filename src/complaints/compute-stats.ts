@@ -27,7 +27,15 @@ export interface BodyStats {
   unrated: number
 }
 
-export interface Stats { period: StatsPeriod, bodies: BodyStats[], total: BodyStats }
+export interface Stats {
+  period: StatsPeriod
+  bodies: BodyStats[]
+  total: BodyStats
+  /** tickets withdrawn (/撤销) as false or mistaken: counted apart, in no rate */
+  withdrawn: number
+  /** tickets a body sent on to another (/转办): how often the first routing was wrong */
+  rerouted: number
+}
 
 export function rate (numerator: number, denominator: number): Rate {
   if (denominator === 0) return { numerator, denominator, value: null, text: '—' }
@@ -55,6 +63,8 @@ export interface StatsRow {
   accepted: boolean
   reopened: boolean
   rating: Ticket['rating']
+  withdrawn: boolean
+  rerouted: boolean
 }
 
 export function statsRowOf (k: Ticket): StatsRow {
@@ -72,7 +82,9 @@ export function statsRowOf (k: Ticket): StatsRow {
     // 受理: the body took the matter on (受理, 回复 or 办结); a ticket only 退回 was not accepted.
     accepted: k.history.some(e => ACCEPTING.has(e.kind)),
     reopened: k.reopenCount > 0,
-    rating: k.rating
+    rating: k.rating,
+    withdrawn: k.state === 'withdrawn',
+    rerouted: k.history.some(e => e.kind === 'transfer')
   }
 }
 
@@ -123,9 +135,13 @@ export function computeStatsOfRows (rows: ReadonlyArray<StatsRow | undefined>, p
   const end = period.end.getTime()
   const total = zero()
   const byBody = new Map<string, Counts>()
+  let withdrawn = 0
+  let rerouted = 0
   for (let i = 0; i < rows.length; i++) {
     const k = rows[i]
     if (k === undefined || k.createdAt < start || k.createdAt >= end) continue
+    if (k.rerouted) rerouted++
+    if (k.withdrawn) { withdrawn++; continue } // counted apart, in no rate
     count(total, k, t)
     let c = byBody.get(k.leadBody)
     if (!c) byBody.set(k.leadBody, c = zero())
@@ -134,7 +150,9 @@ export function computeStatsOfRows (rows: ReadonlyArray<StatsRow | undefined>, p
   return {
     period,
     bodies: [...byBody.keys()].sort().map(b => statsOf(b, byBody.get(b)!)),
-    total: statsOf('total', total)
+    total: statsOf('total', total),
+    withdrawn,
+    rerouted
   }
 }
 

@@ -1,6 +1,7 @@
 import { computeDeadlines } from './compute-deadlines.js'
 import type { DeadlinesConfig } from './deadline-schema.js'
 import type { ComplaintLocation } from './extract-location.js'
+import type { Accused } from './recusal.js'
 import type { Ticket } from './ticket.js'
 
 export interface NewTicket {
@@ -13,6 +14,8 @@ export interface NewTicket {
   private: boolean
   location: ComplaintLocation | null
   complainantId: string
+  /** whom the complaint accuses (bodies already recused) */
+  accused?: Accused
   roomId: string | null
   now: Date
   deadlines: DeadlinesConfig
@@ -32,6 +35,7 @@ export function createTicket (input: NewTicket): Ticket {
     private: input.private,
     location: input.location,
     complainantId: input.complainantId,
+    ...(input.accused && input.accused.bodies.length > 0 ? { accused: input.accused } : {}),
     coComplainantIds: [],
     complainantCount: 1,
     roomId: input.roomId,

@@ -5,8 +5,8 @@ import { parse } from 'yaml'
 import type { z } from 'zod'
 import { StartupError } from '../app/startup-error.js'
 import {
-  categoriesFileSchema, examplesFileSchema, intentFileSchema, urgentFileSchema, NOT_A_COMPLAINT,
-  type CategoriesFile, type ExamplesFile, type IntentFile, type UrgentFile
+  categoriesFileSchema, examplesFileSchema, intentFileSchema, recusalFileSchema, urgentFileSchema, NOT_A_COMPLAINT,
+  type CategoriesFile, type ExamplesFile, type IntentFile, type RecusalFile, type UrgentFile
 } from './skill-schemas.js'
 
 export class ComplaintSkillError extends StartupError {}
@@ -16,12 +16,13 @@ export interface ComplaintSkills {
   urgent: UrgentFile
   intent: IntentFile
   examples: ExamplesFile
+  recusal: RecusalFile
 }
 
 export const DEFAULT_SKILLS_DIR = fileURLToPath(new URL('../../skills/complaints/', import.meta.url))
 
 /**
- * Read and validate the four files of skills/complaints/. Synchronous because the
+ * Read and validate the files of skills/complaints/. Synchronous because the
  * classifier is synchronous; the feature calls this once at start so a broken file stops
  * the start with one message naming the file and the field.
  */
@@ -35,12 +36,33 @@ export function loadComplaintSkills (dir: string = DEFAULT_SKILLS_DIR): Complain
       throw new ComplaintSkillError(`${file}: 字段 examples.${label} 有误：不是 categories.yaml 中的类别（不是投诉请用 ${NOT_A_COMPLAINT}）`)
     }
   }
+  const recusal = readYaml(path.join(dir, 'recusal.yaml'), recusalFileSchema)
+  checkRecusal(path.join(dir, 'recusal.yaml'), recusal, categories)
   return {
     categories,
+    recusal,
     urgent: readYaml(path.join(dir, 'urgent-words.yaml'), urgentFileSchema),
     intent: readYaml(path.join(dir, 'intent-words.yaml'), intentFileSchema),
     examples
   }
+}
+
+/** Every body and category recusal.yaml names must exist in categories.yaml. */
+function checkRecusal (file: string, recusal: RecusalFile, categories: CategoriesFile): void {
+  const bodies = new Set(Object.keys(categories.bodies))
+  const known = new Set(categories.categories.map(c => c.id))
+  const bad = (field: string, what: string): never => { throw new ComplaintSkillError(`${file}: 字段 ${field} 有误：“${what}”不是 categories.yaml 中的单位或类别`) }
+  for (const [body, rule] of Object.entries(recusal.supervision)) {
+    for (const b of [body, ...rule.supervisors, ...rule.informed]) if (!bodies.has(b)) bad(`supervision.${body}`, b)
+  }
+  for (const [category, body] of Object.entries(recusal.accuses)) {
+    if (!known.has(category)) bad(`accuses.${category}`, category)
+    if (!bodies.has(body)) bad(`accuses.${category}`, body)
+  }
+  for (const c of [...Object.keys(recusal.accusing.body), ...recusal.accusing.person]) if (!known.has(c)) bad('accusing', c)
+  for (const b of Object.values(recusal.accusing.body).flat()) if (!bodies.has(b)) bad('accusing.body', b)
+  for (const [body, relays] of Object.entries(recusal.relay)) for (const b of [body, ...relays]) if (!bodies.has(b)) bad(`relay.${body}`, b)
+  for (const b of [...recusal.letter_bodies, ...Object.keys(recusal.acting_roles), ...Object.values(recusal.role_bodies)]) if (!bodies.has(b)) bad('letter_bodies/acting_roles/role_bodies', b)
 }
 
 export function readYaml<S extends z.ZodType> (file: string, schema: S): z.infer<S> {

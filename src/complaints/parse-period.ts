@@ -33,9 +33,10 @@ export function parsePeriod (text: string, now: Date): StatsPeriod | undefined {
   const year = local.year
   const m = local.month - 1
   const q = Math.floor(m / 3) + 1
-  if (t === '' || t === '本月' || t === '这个月') return month(year, m)
+  // Nothing named: the quarter, the period seed 003's reports use.
+  if (t === '' || t === '本季度' || t === '这个季度') return quarter(year, q)
+  if (t === '本月' || t === '这个月') return month(year, m)
   if (t === '上月' || t === '上个月') return month(year, m - 1)
-  if (t === '本季度' || t === '这个季度') return quarter(year, q)
   if (t === '上季度' || t === '上个季度') return q === 1 ? quarter(year - 1, 4) : quarter(year, q - 1)
   if (t === '今年' || t === '本年' || t === '本年度') return months(year, 0, 12, `${year}年`)
   let match = /^(\d{4})(?:Q|-Q|年第?)([1-4一二三四])(?:季度)?$/.exec(t)

@@ -82,3 +82,23 @@ export const examplesFileSchema = z.strictObject({
   examples: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1))
 })
 export type ExamplesFile = z.infer<typeof examplesFileSchema>
+
+const bodyId = z.string().regex(/^[a-z_]+$/)
+const roleId = z.enum(['owner', 'committee', 'chair', 'property', 'residents', 'party', 'treasurer'])
+
+/** skills/complaints/recusal.yaml: who supervises whom, and what a complaint accuses. */
+export const recusalFileSchema = z.strictObject({
+  supervision: z.record(bodyId, z.strictObject({
+    supervisors: z.array(bodyId).min(1),
+    informed: z.array(bodyId).default([])
+  })),
+  accuses: z.record(z.string(), bodyId).default({}),
+  accusing: z.strictObject({ body: z.record(z.string(), z.array(bodyId)).default({}), person: z.array(z.string()).default([]) }),
+  body_words: z.record(bodyId, regexText).default({}),
+  person_words: z.record(bodyId, regexText).default({}),
+  role_bodies: z.partialRecord(roleId, bodyId),
+  acting_roles: z.record(bodyId, roleId),
+  relay: z.record(bodyId, z.array(bodyId).min(1)).default({}),
+  letter_bodies: z.array(bodyId).min(1)
+})
+export type RecusalFile = z.infer<typeof recusalFileSchema>

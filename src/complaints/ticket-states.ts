@@ -12,7 +12,9 @@ export const TICKET_STATES = {
   /** "not ours": back to the owners' committee for triage */
   returned: { label: '已退回', type: 'open' },
   reopened: { label: '重新打开', type: 'open' },
-  closed: { label: '已办结', type: 'fixed' }
+  closed: { label: '已办结', type: 'fixed' },
+  /** a false or mistaken ticket taken back: off every agenda, counted apart in /统计 */
+  withdrawn: { label: '已撤销', type: 'closed' }
 } as const satisfies Record<string, { label: string, type: StateType }>
 export type TicketState = keyof typeof TICKET_STATES
 
@@ -26,7 +28,8 @@ export const TICKET_ACTIONS = {
   // 办结 before 受理 is allowed: a repair done on the spot needs no separate 受理.
   close: { label: '办结', from: OPEN, to: 'closed' },
   return: { label: '退回', from: ['new', 'acknowledged', 'in_progress', 'transferred', 'reopened'], to: 'returned' },
-  reopen: { label: '重新打开', from: ['closed'], to: 'reopened' }
+  reopen: { label: '重新打开', from: ['closed'], to: 'reopened' },
+  withdraw: { label: '撤销', from: OPEN, to: 'withdrawn' }
 } as const satisfies Record<string, { label: string, from: readonly TicketState[], to: TicketState }>
 export type TicketAction = keyof typeof TICKET_ACTIONS
 

@@ -1,5 +1,6 @@
 import type { TicketDeadlines } from './compute-deadlines.js'
 import type { ComplaintLocation } from './extract-location.js'
+import type { Accused } from './recusal.js'
 import type { TicketAction, TicketState } from './ticket-states.js'
 
 export const RATINGS = ['满意', '基本满意', '不满意', '未评价'] as const
@@ -36,6 +37,11 @@ export interface Ticket {
   private: boolean
   location: ComplaintLocation | null
   complainantId: string
+  /**
+   * Whom the complaint is about (recusal.yaml): their bodies neither handle nor see it.
+   * Absent on tickets stored before recusal existed (nobody accused).
+   */
+  accused?: Accused
   /** owners who raised the same matter later and joined this ticket */
   coComplainantIds: string[]
   /** how many owners raised it: 1 + co-complainants */
@@ -49,7 +55,8 @@ export interface Ticket {
   closedAt: string | null
   reopenCount: number
   deadlines: TicketDeadlines
-  escalation: { level: EscalationLevel, agenda: boolean, agendaAt: string | null }
+  /** `stage`: the deadline the level was reached for; a letter for one stage is not one for the next */
+  escalation: { level: EscalationLevel, agenda: boolean, agendaAt: string | null, stage?: 'acknowledge' | 'close' }
   /** the latest rating; null before any */
   rating: Rating | null
   /** set while the complainant is asked to rate */

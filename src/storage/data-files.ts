@@ -1,6 +1,7 @@
 import { AUDIT_LOG, auditEntrySchema, auditSchema } from '../audit/audit-log.js'
 import { SEEN_LOG, seenEntrySchema } from '../bot/seen-messages.js'
 import { SESSIONS_LOG, sessionEntrySchema, sessionSchema } from '../bot/sessions.js'
+import { CORRECTIONS_STORE, correctionsFileSchema } from '../complaints/corrections.js'
 import { PENDING_STORE, pendingSchema } from '../features/complaints/pending-location.js'
 import { CHUNK_FILE, chunkSchema, metaSchema, TICKET_LOG, ticketSchema } from '../features/complaints/ticket-store.js'
 import { disclosureSchema, STORE_NAME as DISCLOSURE } from '../features/disclosure/disclosure-store.js'
@@ -30,6 +31,7 @@ export const DATA_FILES: DataFile[] = [
   { kind: 'log', name: TICKET_LOG, about: '工单（每个文件 500 个编号，每次变更追加一行）', schema: ticketSchema },
   { kind: 'document', name: CHUNK_FILE, about: '旧版工单文件（启动时移入 tickets/）', schema: chunkSchema },
   { kind: 'document', name: PENDING_STORE, about: '等待补充位置的投诉', schema: pendingSchema },
+  { kind: 'document', name: CORRECTIONS_STORE, about: '负责单位对分派的更正（转办、撤销），投诉分类即时参考', schema: correctionsFileSchema },
   { kind: 'document', name: DISCLOSURE, about: '账目公示的版本与发送记录', schema: disclosureSchema },
   { kind: 'document', name: 'meetings', about: '会议通知与收到回执', schema: meetingsSchema },
   { kind: 'document', name: 'surveys', about: '意见征询', schema: surveysSchema },

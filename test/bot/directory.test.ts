@@ -25,4 +25,11 @@ describe('directory', () => {
     expect(await directory.bodyTarget('residents')).toEqual({ kind: 'contact', contactId: 'wxid_chen_zhuren' })
     expect(await directory.bodyTarget('police')).toBeUndefined()
   })
+
+  it('lists a group\'s members by contact id (recusal checks who would read a card)', async () => {
+    h = await openSandbox()
+    const { directory } = h.session.runtime.app
+    expect((await directory.roomMembers('yangguang-property@chatroom')).sort()).toEqual(['wxid_liu_jingli', 'wxid_xiaoqu_bot', 'wxid_zhao_zhuren'])
+    expect(await directory.roomMembers('no-such@chatroom')).toEqual([])
+  })
 })

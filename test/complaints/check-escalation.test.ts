@@ -20,7 +20,7 @@ describe('checkEscalation', () => {
     const [step] = checkEscalation(reminded, sh('2026-11-02 23:00'))
     expect(step).toEqual({ kind: '警示', level: 2, stage: 'acknowledge', notify: ['property', 'party'], agenda: true })
     const warned = recordEscalation(reminded, step!, sh('2026-11-02 23:00'))
-    expect(warned.escalation).toEqual({ level: 2, agenda: true, agendaAt: sh('2026-11-02 23:00').toISOString() })
+    expect(warned.escalation).toEqual({ stage: 'acknowledge', level: 2, agenda: true, agendaAt: sh('2026-11-02 23:00').toISOString() })
     expect(checkEscalation(warned, sh('2026-11-03 09:00'))).toEqual([])
   })
 
@@ -54,6 +54,40 @@ describe('checkEscalation', () => {
     expect(escalateOnDissatisfaction(t)).toMatchObject({ kind: '提示', level: 1, stage: 'dissatisfied' })
     const once = recordEscalation(t, escalateOnDissatisfaction(t), sh('2026-11-03 10:00'))
     expect(escalateOnDissatisfaction(once)).toMatchObject({ kind: '警示', level: 2, agenda: true })
+  })
+})
+
+describe('the ladder across rounds (issue 10)', () => {
+  const act = (t: ReturnType<typeof makeTicket>, action: Parameters<typeof applyTicketAction>[1], now: string, extra: object = {}) => {
+    const r = applyTicketAction(t, action, { actorId: 'wxid_liu', now: sh(now), deadlines, ...extra })
+    if (!r.ok) throw new Error(r.reason)
+    return r.ticket
+  }
+
+  it('gives a reopened ticket fresh deadlines and never asks again for its acceptance', () => {
+    const closed = act(act(act(makeTicket(), 'acknowledge', '2026-11-02 11:00'), 'reply', '2026-11-02 12:00', { note: '已派人' }), 'close', '2026-11-02 15:00', { note: '已修' })
+    const reopened = act(closed, 'reopen', '2026-11-03 10:00')
+    expect(reopened.acknowledgedAt).not.toBeNull()
+    expect(Date.parse(reopened.deadlines.closeBy)).toBeGreaterThan(sh('2026-11-09 10:00').getTime())
+    const letters = [sh('2026-11-04 10:00'), sh('2026-11-06 10:00'), sh('2026-11-10 11:00'), sh('2026-11-20 11:00')].flatMap(now => checkEscalation(reopened, now))
+    expect(letters.every(s => s.stage === 'close')).toBe(true)
+    expect(checkEscalation(reopened, sh('2026-11-09 10:00'))).toEqual([]) // the old round's deadline is gone
+  })
+
+  it('sends the close stage its own 提示 after a late acceptance was reminded', () => {
+    const t = makeTicket()
+    const reminded = recordEscalation(t, checkEscalation(t, sh('2026-11-03 10:00'))[0]!, sh('2026-11-03 10:00'))
+    const accepted = act(reminded, 'acknowledge', '2026-11-03 11:00')
+    expect(checkEscalation(accepted, sh('2026-11-03 12:00'))).toEqual([])
+    expect(checkEscalation(accepted, sh('2026-11-09 10:00'))[0]).toMatchObject({ kind: '提示', stage: 'close' })
+  })
+
+  it('takes a withdrawn ticket off the agenda and sends it nothing more', () => {
+    const t = recordEscalation(makeTicket(), { kind: '警示', level: 2, stage: 'acknowledge', notify: ['property', 'party'], agenda: true }, sh('2026-11-04 10:00'))
+    const withdrawn = act(t, 'withdraw', '2026-11-04 11:00', { note: '不实' })
+    expect(withdrawn.state).toBe('withdrawn')
+    expect(withdrawn.escalation.agenda).toBe(false)
+    expect(checkEscalation(withdrawn, sh('2026-12-01 10:00'))).toEqual([])
   })
 })
 

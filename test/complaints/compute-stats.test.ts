@@ -16,7 +16,7 @@ describe('parsePeriod', () => {
   const now = sh('2026-11-15 12:00')
   it.each([
     ['本月', '2026年11月', '2026-11-01 00:00', '2026-12-01 00:00'],
-    ['', '2026年11月', '2026-11-01 00:00', '2026-12-01 00:00'],
+    ['', '2026年第四季度', '2026-10-01 00:00', '2027-01-01 00:00'], // the seeds' reporting period (003)
     ['上月', '2026年10月', '2026-10-01 00:00', '2026-11-01 00:00'],
     ['本季度', '2026年第四季度', '2026-10-01 00:00', '2027-01-01 00:00'],
     ['上季度', '2026年第三季度', '2026-07-01 00:00', '2026-10-01 00:00'],
@@ -69,7 +69,7 @@ describe('computeStats', () => {
     // only a was settled for good; b (reopened, still open) and c (reopened, closed again) were closed once
     expect(property.effectiveness.text).toBe('33.3%（1/3）')
     expect(property.satisfaction.text).toBe('50%（1/2）')
-    expect(property.acknowledgedOnTime.text).toBe('66.7%（2/3）') // b's round restarted at reopening and is past due
+    expect(property.acknowledgedOnTime.text).toBe('66.7%（2/3）') // b was first accepted (by its closing) after its acceptance deadline
     const residents = stats.bodies[1]!
     expect(residents.resolution.text).toBe('—')
     expect(residents.acknowledgedOnTime.text).toBe('0%（0/1）')
@@ -90,6 +90,16 @@ describe('computeStats', () => {
     const stats = computeStats([silent], q4, sh('2026-11-10 12:00'))
     expect(stats.total.satisfaction.text).toBe('—')
     expect(stats.total.unrated).toBe(1)
+  })
+
+  it('counts withdrawn tickets apart, in no rate, and counts tickets rerouted by 转办', () => {
+    const withdrawn = act(makeTicket({ no: 1 }), 'withdraw', '2026-11-03 10:00')
+    const moved = act(makeTicket({ no: 2 }), 'transfer', '2026-11-02 11:00', 'residents')
+    const stats = computeStats([withdrawn, moved], q4, sh('2026-11-04 12:00'))
+    expect(stats.withdrawn).toBe(1)
+    expect(stats.rerouted).toBe(1)
+    expect(stats.total.tickets).toBe(1)
+    expect(stats.bodies.map(b => b.body)).toEqual(['residents'])
   })
 
   it('does not count deadlines still ahead against a body', () => {

@@ -1,4 +1,5 @@
 import type { App } from '../../app/types.js'
+import { accusedOf } from '../../complaints/recusal.js'
 import { deskOf } from './desk.js'
 import { statsText, ticketLine } from './format-ticket.js'
 
@@ -10,7 +11,8 @@ export async function jointAgendaLines (app: App): Promise<string[]> {
   const desk = await deskOf(app)
   const now = app.clock.now()
   return desk.store.openTickets()
-    .filter(t => t.escalation.agenda)
+    // posted to the four-in-one group, where an accused party sits: its items are taken up by its supervisors
+    .filter(t => t.escalation.agenda && accusedOf(t).bodies.length === 0 && accusedOf(t).ids.length === 0)
     .map(t => ticketLine(t, desk.names, now, !t.private))
 }
 

@@ -2,9 +2,11 @@ import type { Command, MessageContext } from '../../app/types.js'
 import { applyTicketAction, TRIAGE_BODY } from '../../complaints/apply-ticket-action.js'
 import type { Ticket } from '../../complaints/ticket.js'
 import { stateLabel, type TicketAction } from '../../complaints/ticket-states.js'
-import { mayActFor, parseBody, STAFF_ROLES } from './body-desk.js'
+import { recordCorrection } from '../../complaints/corrections.js'
+import { isAccused, mayActFor, parseBody, STAFF_ROLES } from './body-desk.js'
 import type { Desk } from './desk.js'
 import { dueTime, ticketCard } from './format-ticket.js'
+import { withdrawCommand } from './withdraw-ticket.js'
 
 export const parseTicketNo = (word: string | undefined): number | undefined => {
   const m = /^#?(\d{1,9})$/.exec(word?.trim() ?? '')
@@ -44,8 +46,12 @@ const SPECS: Spec[] = [
   { action: 'return', names: ['退回'], summary: '不属本单位，退回业委会重新分派', usage: '/退回 27 属于开发商遗留问题', needs: ['text'], textName: '退回原因' }
 ]
 
+/** Said to someone a ticket accuses: it names neither the matter nor who raised it. */
+export const recusalRefusal = (desk: Desk, t: Ticket, what: string): string =>
+  `工单 #${t.no} 涉及您所在的单位，按照回避规则由${desk.names.body(t.leadBody)}办理，您不能${what}，谢谢理解。`
+
 export function bodyCommands (getDesk: () => Promise<Desk>): Command[] {
-  return SPECS.map(spec => ({
+  return [...SPECS.map((spec): Command => ({
     names: spec.names,
     roles: STAFF_ROLES,
     audited: true,
@@ -55,7 +61,8 @@ export function bodyCommands (getDesk: () => Promise<Desk>): Command[] {
       const desk = await getDesk()
       const ticket = await ticketFor(desk, ctx, args[0], spec.usage)
       if (!ticket) return
-      if (!mayActFor(desk.app, ctx.talker.id, ticket.leadBody)) {
+      if (isAccused(desk.app, desk.rules, ctx.talker.id, ticket)) return await ctx.reply(recusalRefusal(desk, ticket, spec.names[0]!))
+      if (!mayActFor(desk.app, desk.rules, ctx.talker.id, ticket.leadBody, ticket)) {
         return await ctx.reply(`工单 #${ticket.no} 由${desk.names.body(ticket.leadBody)}负责，只有该单位成员或业委会主任可以${spec.names[0]}。`)
       }
       let rest = args.slice(1)
@@ -75,9 +82,13 @@ export function bodyCommands (getDesk: () => Promise<Desk>): Command[] {
       const result = applyTicketAction(desk.store.current(ticket.no) ?? ticket, spec.action, { actorId: ctx.talker.id, now, note: note || undefined, toBody, deadlines: desk.config })
       if (!result.ok) return await ctx.reply(result.reason)
       desk.store.save(result.ticket) // stored before anyone is told
+      if (spec.action === 'transfer') {
+        // The body that knows better corrects the routing: similar complaints go there from now on.
+        recordCorrection({ text: ticket.text, category: ticket.category, body: toBody, action: 'transfer', ticketNo: ticket.no, by: ctx.talker.id, at: now.toISOString() })
+      }
       await announce(desk, ctx, ticket, result.ticket, spec.action, note)
     }
-  }))
+  })), withdrawCommand(getDesk)]
 }
 
 /** Requests the state table allows but that make no sense, answered in words (undefined: go ahead). */
@@ -98,22 +109,28 @@ async function announce (desk: Desk, ctx: MessageContext, before: Ticket, t: Tic
   const lead = n.body(t.leadBody)
   const fallback = t.private ? '您的反映有新进展，请加我为好友后私聊查看。' : `您反映的工单 #${t.no} 有新进展，请加我为好友后私聊 /工单 ${t.no} 查看。`
   switch (action) {
-    case 'acknowledge':
-      await ctx.reply(`已受理工单 #${t.no}，请在 ${dueTime(t.deadlines.closeBy)} 前办结。`)
-      await desk.toComplainants(t, `您反映的工单 #${t.no}（${n.category(t.category)}）已由${lead}受理，预计 ${dueTime(t.deadlines.closeBy)} 前办结。`, fallback)
+    case 'acknowledge': {
+      // A late acceptance says so, and a close deadline already past is not promised again.
+      const now = Date.parse(t.acknowledgedAt ?? '')
+      const late = now > Date.parse(before.deadlines.ackBy) ? `（受理时限 ${dueTime(before.deadlines.ackBy)} 已过，属逾期受理）` : ''
+      const closeLate = now >= Date.parse(t.deadlines.closeBy)
+      await ctx.reply(`已受理工单 #${t.no}${late}，` + (closeLate ? `办结时限 ${dueTime(t.deadlines.closeBy)} 也已过，请尽快办结。` : `请在 ${dueTime(t.deadlines.closeBy)} 前办结。`))
+      await desk.toComplainants(t, `您反映的工单 #${t.no}（${n.category(t.category)}）已由${lead}受理${late ? '（逾期受理）' : ''}，` +
+        (closeLate ? '已督促尽快办结。' : `预计 ${dueTime(t.deadlines.closeBy)} 前办结。`), fallback)
       return
+    }
     case 'reply':
       await ctx.reply(`已把回复转告反映工单 #${t.no} 的 ${t.complainantCount} 位业主。`)
       await desk.toComplainants(t, `工单 #${t.no} ${lead}回复：${note}`, fallback)
       return
     case 'transfer':
       await ctx.reply(`工单 #${t.no} 已转${lead}。`)
-      await desk.toBodies([t.leadBody], ticketCard(t, n, `转办（自${n.body(before.leadBody)}，原因：${note}）`, false))
+      await desk.toBodies([t.leadBody], ticketCard(t, n, `转办（自${n.body(before.leadBody)}，原因：${note}）`, false), t)
       await desk.toComplainants(t, `您反映的工单 #${t.no} 已转由${lead}处理（原因：${note}），${dueTime(t.deadlines.ackBy)} 前受理。`, fallback)
       return
     case 'return':
       await ctx.reply(`工单 #${t.no} 已退回${lead}重新分派。`)
-      await desk.toBodies([t.leadBody], ticketCard(t, n, `退回待分派（${n.body(before.leadBody)}：${note}）`, false))
+      await desk.toBodies([t.leadBody], ticketCard(t, n, `退回待分派（${n.body(before.leadBody)}：${note}）`, false), t)
       await desk.toComplainants(t, `您反映的工单 #${t.no} 经${n.body(before.leadBody)}说明不属其职责（${note}），已交${lead}重新分派。`, fallback)
       return
     case 'close': {
@@ -124,6 +141,7 @@ async function announce (desk: Desk, ctx: MessageContext, before: Ticket, t: Tic
       return
     }
     case 'reopen':
+    case 'withdraw':
       return
   }
 }

@@ -1,24 +1,11 @@
 import type { App, Role } from '../../app/types.js'
 import type { ComplaintSkills } from '../../complaints/load-complaint-skills.js'
+import { accusedOf, actingBody, type KnownPerson } from '../../complaints/recusal.js'
+import type { RecusalFile } from '../../complaints/skill-schemas.js'
+import type { Ticket } from '../../complaints/ticket.js'
 
-// Who acts for each body, as data. Government departments have no members in the bot:
-// the residents' committee, which "依法协助政府有关部门开展工作" (seed 003), relays their
-// tickets; the joint meeting is convened by the party organization (003).
-
-export const ACTING_ROLE: Record<string, Role> = {
-  property: 'property',
-  committee: 'committee',
-  residents: 'residents',
-  party: 'party',
-  joint: 'party',
-  urban: 'residents',
-  housing: 'residents',
-  police: 'residents',
-  street: 'residents'
-}
-
-/** Where a body's card goes when the body has no WeChat target of its own. */
-export const RELAY_BODY: Record<string, string> = { urban: 'residents', housing: 'residents', police: 'residents', street: 'residents' }
+// Who acts for each body is data (skills/complaints/recusal.yaml: acting_roles, relay,
+// role_bodies); this file asks the role book about people, by contact id.
 
 /** Short names people type in /转办 (ids and configured names work too). */
 const ALIASES: Record<string, string> = {
@@ -44,10 +31,56 @@ export function parseBody (app: App, skills: ComplaintSkills, word: string): str
   return Object.keys(skills.categories.bodies).find(id => bodyName(app, skills, id) === word.trim())
 }
 
-/** Members of the body that leads a ticket, and the chair, may act on it. */
-export function mayActFor (app: App, contactId: string, body: string): boolean {
-  const role = ACTING_ROLE[body] ?? 'committee'
+/** The bodies a person belongs to, from the roles they really hold (the chair is in the committee). */
+export function bodiesOf (app: App, rules: RecusalFile, contactId: string): string[] {
+  const roles = app.roles.rolesOf(contactId)
+  return [...new Set(Object.entries(rules.role_bodies).filter(([role]) => roles.has(role as Role)).map(([, body]) => body))]
+}
+
+/** Everyone with a role that puts them in a body, with their name (for finding them in a complaint). */
+export function knownPeople (app: App, rules: RecusalFile): KnownPerson[] {
+  const ids = new Set(Object.keys(rules.role_bodies).flatMap(role => app.roles.membersOf(role as Role)))
+  return [...ids].map(id => ({ id, name: app.roles.nameOf(id) ?? '', bodies: bodiesOf(app, rules, id) })).filter(p => p.name !== '')
+}
+
+/** The people a ticket accuses: those it names, and every member of an accused body (the chair too). */
+export function accusedPeople (app: App, rules: RecusalFile, ticket: Ticket): Set<string> {
+  const accused = accusedOf(ticket)
+  const barred = new Set(accused.ids)
+  if (accused.bodies.length === 0) return barred
+  for (const [role, body] of Object.entries(rules.role_bodies)) {
+    if (accused.bodies.includes(body)) for (const id of app.roles.membersOf(role as Role)) barred.add(id)
+  }
+  return barred
+}
+
+export const isAccused = (app: App, rules: RecusalFile, contactId: string, ticket: Ticket): boolean =>
+  accusedPeople(app, rules, ticket).has(contactId)
+
+/** The role whose members act for `body` (itself or, for a government department, its relay). */
+export function actingRole (rules: RecusalFile, body: string, accused: string[] = []): Role {
+  const acting = actingBody(rules, body, accused)
+  return (acting ? rules.acting_roles[acting] : undefined) ?? 'committee'
+}
+
+/**
+ * Members of the body that leads a ticket, and the chair, may act on it — never someone the
+ * ticket accuses (the chair included when the committee is accused).
+ */
+export function mayActFor (app: App, rules: RecusalFile, contactId: string, body: string, ticket?: Ticket): boolean {
+  if (ticket && isAccused(app, rules, contactId, ticket)) return false
+  const role = actingRole(rules, body, ticket ? accusedOf(ticket).bodies : [])
   return app.roles.has(contactId, role) || app.roles.has(contactId, 'chair')
+}
+
+/** A ticket is a body's own when the body leads it, is informed of it, or relays it; the party also holds the agenda. */
+export function ownsTicket (app: App, rules: RecusalFile, contactId: string, ticket: Ticket): boolean {
+  if (isAccused(app, rules, contactId, ticket)) return false
+  const mine = bodiesOf(app, rules, contactId)
+  const accused = accusedOf(ticket).bodies
+  // by the body whose members act: the joint meeting's tickets are the party organization's
+  const involved = [ticket.leadBody, ...ticket.informedBodies].map(b => rules.role_bodies[actingRole(rules, b, accused)] ?? b)
+  return involved.some(b => mine.includes(b)) || (ticket.escalation.agenda && mine.includes('party'))
 }
 
 /** Anyone who works for a body (sees ticket lists and the agenda). */

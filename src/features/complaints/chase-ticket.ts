@@ -32,7 +32,7 @@ export async function chaseTicket (desk: Desk, ctx: MessageContext): Promise<boo
   ticket.history.push({ at: now.toISOString(), actorId: ctx.talker.id, kind: 'chase', note: note || undefined })
   desk.store.save(ticket)
   const body = desk.names.body(ticket.leadBody)
-  await desk.toBodies([ticket.leadBody], `【业主催办】工单 #${no}（${desk.names.category(ticket.category)}）${note ? `：${maskPhones(note)}` : ''}\n办结时限 ${dueTime(ticket.deadlines.closeBy)}，请尽快处理并用 /回复 ${no} 告知进展。`)
+  await desk.toBodies([ticket.leadBody], `【业主催办】工单 #${no}（${desk.names.category(ticket.category)}）${note ? `：${maskPhones(note)}` : ''}\n办结时限 ${dueTime(ticket.deadlines.closeBy)}，请尽快处理并用 /回复 ${no} 告知进展。`, ticket)
   await ctx.reply(`工单 #${no} 目前「${label}」，由${body}负责，办结时限 ${dueTime(ticket.deadlines.closeBy)}。已替您催办。`)
   return true
 }

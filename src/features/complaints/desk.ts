@@ -2,11 +2,15 @@ import type { App } from '../../app/types.js'
 import { sharedComplaintClassifier, type ComplaintClassifier } from '../../complaints/classify-complaint.js'
 import { deadlinesSchema, type DeadlinesConfig } from '../../complaints/deadline-schema.js'
 import { ComplaintSkillError, type ComplaintSkills } from '../../complaints/load-complaint-skills.js'
-import { maskPhones } from '../../complaints/mask-phone.js'
 import { libraryKnowsYear } from '../../complaints/statutory-holidays.js'
 import { complainantsOf, type Ticket } from '../../complaints/ticket.js'
 import { createLlm, type Llm } from '../../llm/create-llm.js'
-import { bodyName, RELAY_BODY } from './body-desk.js'
+import { accusedOf, findAccused, recuseBodies, type Accused } from '../../complaints/recusal.js'
+import type { RecusalFile } from '../../complaints/skill-schemas.js'
+import { toSimplified } from '../../text/to-simplified.js'
+import { loadCorrections } from '../../complaints/corrections.js'
+import { accusedPeople, actingRole, bodyName, knownPeople } from './body-desk.js'
+import { deliveriesFor, type Delivery } from './ticket-targets.js'
 import type { Names } from './format-ticket.js'
 import { emptyPending, PENDING_STORE, pendingSchema, type PendingData } from './pending-location.js'
 import { TicketStore } from './ticket-store.js'
@@ -25,8 +29,14 @@ export interface Desk {
   /** the optional model, asked only when the offline decision is unsure */
   llm: Llm | undefined
   names: Names
-  /** Send to each body's WeChat target once (bodies sharing a group get one message). */
-  toBodies: (bodies: string[], text: string) => Promise<void>
+  /** skills/complaints/recusal.yaml */
+  rules: RecusalFile
+  /** Whom a new complaint accuses, and its bodies and privacy once they step aside. */
+  recuse: (draft: { text: string, category: string, bodies: string[], private: boolean }) => { bodies: string[], private: boolean, accused: Accused }
+  /** Where each body's cards go for a ticket, once per target (never a group an accused person reads). */
+  deliveries: (bodies: string[], ticket?: Ticket) => Promise<Delivery[]>
+  /** Send to each body's WeChat target once (bodies sharing a group get one message); pass the ticket so recusal applies. */
+  toBodies: (bodies: string[], text: string, ticket?: Ticket) => Promise<void>
   /** Tell everyone who raised the matter, privately; `fallback` (no details) for non-friends. */
   toComplainants: (ticket: Ticket, text: string, fallback: string) => Promise<void>
 }
@@ -55,17 +65,18 @@ async function openDesk (app: App): Promise<Desk> {
   warnUnknownHolidays(app, parsed.data)
   const categoryNames = new Map(skills.categories.categories.map(c => [c.id, c.name]))
   const names: Names = { body: id => bodyName(app, skills, id), category: id => categoryNames.get(id) ?? id }
-
-  async function targetOf (body: string): Promise<{ key: string, send: (text: string) => Promise<void> } | undefined> {
-    const relay = RELAY_BODY[body]
-    const own = await app.directory.bodyTarget(body)
-    const target = own ??
-      (relay ? await app.directory.bodyTarget(relay) : undefined) ??
-      await app.directory.bodyTarget('committee')
-    if (!target) return undefined
-    const note = own ? '' : `（${names.body(body)}未配置微信，请代为转交）\n`
-    if (target.kind === 'room') return { key: `room:${target.roomId}`, send: async text => await app.outbox.toRoom({ roomId: target.roomId, text: maskPhones(note + text) }) }
-    return { key: `contact:${target.contactId}`, send: async text => await app.outbox.toContact({ contactId: target.contactId, text: note + text }) }
+  const rules = skills.recusal
+  await loadCorrections(app.storage)
+  const deliveries = async (bodies: string[], ticket?: Ticket): Promise<Delivery[]> => {
+    const barred = ticket ? accusedPeople(app, rules, ticket) : new Set<string>()
+    const accused = ticket ? accusedOf(ticket).bodies : []
+    const found = new Map<string, Delivery>()
+    for (const body of bodies) {
+      const list = await deliveriesFor({ app, rules, names, barred, accused, roleOf: b => actingRole(rules, b, accused) }, body)
+      if (list.length === 0) app.log.warn(`complaints: no WeChat target for body ${body}`)
+      for (const d of list) if (!found.has(d.key)) found.set(d.key, d)
+    }
+    return [...found.values()]
   }
 
   return {
@@ -77,22 +88,22 @@ async function openDesk (app: App): Promise<Desk> {
     classify,
     llm: app.options.llm ? createLlm(app.options.llm) : undefined,
     names,
-    async toBodies (bodies, text) {
-      const sent = new Set<string>()
-      for (const body of bodies) {
-        const target = await targetOf(body)
-        if (!target) {
-          app.log.warn(`complaints: no WeChat target for body ${body}`)
-          continue
-        }
-        if (sent.has(target.key)) continue
-        sent.add(target.key)
-        await target.send(text)
-      }
+    rules,
+    recuse (draft) {
+      const accused = findAccused(rules, toSimplified(draft.text), draft.category, knownPeople(app, rules))
+      if (accused.bodies.length === 0) return { bodies: draft.bodies, private: draft.private, accused }
+      // A complaint about a body or its people is never repeated in an owner group.
+      return { bodies: recuseBodies(rules, draft.bodies, accused), private: true, accused }
+    },
+    deliveries,
+    async toBodies (bodies, text, ticket) {
+      for (const d of await deliveries(bodies, ticket)) await d.send(d.note + text)
     },
     async toComplainants (ticket, text, fallback) {
+      // Whoever a ticket accuses may read the group: the fallback there says nothing of the matter.
+      const fallbackText = accusedOf(ticket).bodies.length > 0 || accusedOf(ticket).ids.length > 0 ? '您的反映有新进展，请加我为好友后私聊 /我的工单 查看。' : fallback
       for (const contactId of complainantsOf(ticket)) {
-        await app.outbox.toContact({ contactId, text, fallbackRoomId: ticket.roomId ?? undefined, fallbackText: fallback })
+        await app.outbox.toContact({ contactId, text, fallbackRoomId: ticket.roomId ?? undefined, fallbackText })
       }
     }
   }

@@ -34,8 +34,17 @@ export function dueSpan (ackBy: string, closeBy: string, joiner = '、'): string
 
 export interface Names { body: (id: string) => string, category: (id: string) => string }
 
-export const isOverdue = (t: Ticket, now: Date): boolean =>
-  (t.acknowledgedAt === null && now.getTime() >= Date.parse(t.deadlines.ackBy)) || now.getTime() >= Date.parse(t.deadlines.closeBy)
+/**
+ * The deadline a ticket is working towards: acceptance until accepted (unless the close
+ * deadline has passed too), then closing. Lists show it and 【逾期】 is judged on it, so the
+ * mark always agrees with the time printed next to it.
+ */
+export function currentDeadline (t: Ticket, now: Date): { label: '受理时限' | '办结时限', at: string } {
+  const closePassed = now.getTime() >= Date.parse(t.deadlines.closeBy)
+  return t.acknowledgedAt === null && !closePassed ? { label: '受理时限', at: t.deadlines.ackBy } : { label: '办结时限', at: t.deadlines.closeBy }
+}
+
+export const isOverdue = (t: Ticket, now: Date): boolean => now.getTime() >= Date.parse(currentDeadline(t, now).at)
 
 /** The card a body receives: everything needed to act, nothing about who complained. */
 export function ticketCard (t: Ticket, names: Names, heading: string, forRoom: boolean): string {
@@ -55,24 +64,26 @@ export function ticketCard (t: Ticket, names: Names, heading: string, forRoom: b
 /** One line in lists: number, category, place, state, deadline. */
 export function ticketLine (t: Ticket, names: Names, now: Date, showPlace: boolean, showBody = true): string {
   const place = showPlace && t.location ? ` ${t.location.text}` : ''
+  const due = currentDeadline(t, now)
   const late = isOverdue(t, now) ? '【逾期】' : ''
   const body = showBody ? `｜${names.body(t.leadBody)}` : ''
-  return `${late}#${t.no} ${names.category(t.category)}${place}｜${stateLabel(t.state)}${body}｜办结时限 ${dueTime(t.deadlines.closeBy)}`
+  return `${late}#${t.no} ${names.category(t.category)}${place}｜${stateLabel(t.state)}${body}｜${due.label} ${dueTime(due.at)}`
 }
 
 const EVENT_NAMES: Record<string, string> = {
   create: '业主反映，登记工单', acknowledge: '受理', reply: '回复', transfer: '转办', close: '办结', return: '退回',
   reopen: '业主不满意，重新打开', join: '又有一位业主反映', rate: '业主评价', remind: '发出提示函', warn: '发出警示函',
-  agenda: '列入联席会议议程', locate: '业主补充位置', chase: '业主催办'
+  agenda: '列入联席会议议程', locate: '业主补充位置', chase: '业主催办', withdraw: '撤销'
 }
 
 // Notes worth showing: what a body wrote, the rating, the place. (A join's note is another owner's text.)
-const WITH_NOTE = new Set(['reply', 'transfer', 'close', 'return', 'rate', 'locate', 'chase'])
+const WITH_NOTE = new Set(['reply', 'transfer', 'close', 'return', 'rate', 'locate', 'chase', 'withdraw'])
 // What owners did is never shown with a name, even when the owner also holds a role.
 const OWNER_EVENTS = new Set(['create', 'join', 'rate', 'reopen', 'locate', 'chase'])
 
-function historyLine (e: TicketEvent, names: Names, actorName: (id: string) => string): string {
-  const who = OWNER_EVENTS.has(e.kind) ? '' : e.actorId === 'system' ? '系统 ' : `${actorName(e.actorId)} `
+function historyLine (e: TicketEvent, names: Names, actorName: (id: string) => string, owners: ReadonlySet<string>): string {
+  // An owner who withdrew their own complaint is "业主", never named.
+  const who = OWNER_EVENTS.has(e.kind) ? '' : owners.has(e.actorId) ? '业主 ' : e.actorId === 'system' ? '系统 ' : `${actorName(e.actorId)} `
   const what = (EVENT_NAMES[e.kind] ?? e.kind) + (e.kind === 'transfer' && e.body ? `至${names.body(e.body)}` : '')
   const note = e.note && WITH_NOTE.has(e.kind) ? `：${e.note}` : ''
   return `· ${shortTime(e.at)} ${who}${what}${note}`
@@ -89,7 +100,8 @@ export function ticketDetails (t: Ticket, names: Names, actorName: (id: string) 
     ...(t.rating ? [`评价：${t.rating}`] : []),
     '记录：'
   ]
-  return [...head, ...t.history.map(e => historyLine(e, names, actorName))].join('\n')
+  const owners = new Set(t.history.filter(e => e.kind === 'create' || e.kind === 'join').map(e => e.actorId))
+  return [...head, ...t.history.map(e => historyLine(e, names, actorName, owners))].join('\n')
 }
 
 const rateLine = (label: string, r: Rate): string => `${label} ${r.text}`
@@ -101,10 +113,15 @@ export function statsText (stats: Stats, names: Names): string {
     `  ${rateLine('调处率', s.resolution)}；${rateLine('处置有效率', s.effectiveness)}；${rateLine('满意率', s.satisfaction)}` +
       (s.unrated > 0 ? `（另有 ${s.unrated} 件未评价）` : '')
   ].join('\n')
-  if (stats.total.tickets === 0) return `${stats.period.label}没有登记的工单。`
+  const apart = [
+    ...(stats.withdrawn > 0 ? [`另有撤销 ${stats.withdrawn} 件（不实或误登记），不计入以上比率`] : []),
+    `转办改派 ${stats.rerouted} 件（首次分派有误、由负责单位转给其他单位的工单）`
+  ]
+  if (stats.total.tickets === 0 && stats.withdrawn === 0) return `${stats.period.label}没有登记的工单。`
   return [
     `${stats.period.label}工单统计（调处率=已办结/已受理，处置有效率=办结后未被重新打开/办结过，满意率=满意与基本满意/已评价）`,
     ...stats.bodies.map(b => block(names.body(b.body), b)),
-    block('合计', stats.total)
+    block('合计', stats.total),
+    ...apart
   ].join('\n')
 }

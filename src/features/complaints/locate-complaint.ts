@@ -79,7 +79,7 @@ async function completeLocation (desk: Desk, who: Who, no: number, location: Com
     location,
     history: [...ticket.history, { at: now.toISOString(), actorId: who.id, kind: 'locate', note: location.text }]
   })
-  await desk.toBodies([ticket.leadBody], `【工单 #${no} 补充位置】${location.text}`)
+  await desk.toBodies([ticket.leadBody], `【工单 #${no} 补充位置】${location.text}`, ticket)
   const told = `已把位置（${location.text}）转告${desk.names.body(ticket.leadBody)}。`
   if (ticket.private && who.roomId) await tellPrivately(who, told, '收到，已转告。')
   else await who.reply(told)

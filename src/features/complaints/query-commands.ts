@@ -1,19 +1,23 @@
 import type { Command, MessageContext } from '../../app/types.js'
 import { parsePeriod } from '../../complaints/parse-period.js'
 import { complainantsOf, type Ticket } from '../../complaints/ticket.js'
-import { isStaff, mayActFor, parseBody, STAFF_ROLES } from './body-desk.js'
-import { ticketFor } from './body-commands.js'
+import { isAccused, isStaff, mayActFor, ownsTicket, parseBody, STAFF_ROLES } from './body-desk.js'
+import { recusalRefusal, ticketFor } from './body-commands.js'
 import type { Desk } from './desk.js'
 import { isOverdue, statsText, ticketDetails, ticketLine } from './format-ticket.js'
 import { DAY_MS } from '../../clock/shanghai-time.js'
 
 const MAX_LINES = 30
 
-/** Complainants, the chair, and members of the bodies a ticket involves may see it. */
+/** Complainants, the chair, and members of the bodies a ticket involves may see it — never whom it accuses. */
 function maySee (desk: Desk, contactId: string, t: Ticket): boolean {
   if (complainantsOf(t).includes(contactId)) return true
-  return [t.leadBody, ...t.informedBodies].some(b => mayActFor(desk.app, contactId, b))
+  return ownsTicket(desk.app, desk.rules, contactId, t) || mayActFor(desk.app, desk.rules, contactId, t.leadBody, t)
 }
+
+/** A body's own open tickets (each body sees only its own; nobody sees what accuses them). */
+const ownOpen = (desk: Desk, contactId: string): Ticket[] =>
+  desk.store.openTickets().filter(t => ownsTicket(desk.app, desk.rules, contactId, t))
 
 /** Lists for groups leave out places of private tickets (neighbour matters). */
 const lines = (desk: Desk, tickets: Ticket[], now: Date, showBody = true): string[] => {
@@ -48,8 +52,12 @@ export function queryCommands (getDesk: () => Promise<Desk>): Command[] {
           const late = mine.filter(t => isOverdue(t, now)).length
           return { late, text: `${desk.names.body(b)}：未办结 ${mine.length} 件${late > 0 ? `，逾期 ${late} 件` : ''}`, mine }
         }).sort((a, b) => b.late - a.late)
-        const staff = isStaff(desk.app, ctx.talker.id)
-        const text = rows.map(r => staff && ctx.isPrivate ? [r.text, ...lines(desk, r.mine, now, false).map(l => `  ${l}`)].join('\n') : r.text).join('\n')
+        // Staff in private see the lines of their own bodies' tickets under the counts.
+        const own = new Set(isStaff(desk.app, ctx.talker.id) && ctx.isPrivate ? ownOpen(desk, ctx.talker.id).map(t => t.no) : [])
+        const text = rows.map(r => {
+          const mine = r.mine.filter(t => own.has(t.no))
+          return mine.length > 0 ? [r.text, ...lines(desk, mine, now, false).map(l => `  ${l}`)].join('\n') : r.text
+        }).join('\n')
         await ctx.reply(`未办结工单（逾期在前）：\n${text}`)
       }
     },
@@ -63,7 +71,7 @@ export function queryCommands (getDesk: () => Promise<Desk>): Command[] {
         const now = desk.app.clock.now()
         if (args[0] === '列表') {
           if (!isStaff(desk.app, ctx.talker.id)) return await ctx.reply('工单列表只供各方工作人员查看。查看您自己反映的工单请发送 /我的工单。')
-          let tickets = desk.store.openTickets()
+          let tickets = ownOpen(desk, ctx.talker.id)
           const filter = args[1]
           if (filter === '逾期') tickets = tickets.filter(t => isOverdue(t, now))
           else if (filter !== undefined) {
@@ -71,11 +79,12 @@ export function queryCommands (getDesk: () => Promise<Desk>): Command[] {
             if (!body) return await ctx.reply(`不认识“${filter}”。用法：/工单 列表 [单位|逾期]，单位如 物业、业委会、居委会。`)
             tickets = tickets.filter(t => t.leadBody === body)
           }
-          if (tickets.length === 0) return await ctx.reply('没有符合条件的未办结工单。')
+          if (tickets.length === 0) return await ctx.reply('您所在单位没有符合条件的未办结工单。')
           return await ctx.reply(lines(desk, tickets.sort(overdueFirst(now)), now).join('\n'))
         }
         const ticket = await ticketFor(desk, ctx, args[0], '/工单 27')
         if (!ticket) return
+        if (isAccused(desk.app, desk.rules, ctx.talker.id, ticket) && !complainantsOf(ticket).includes(ctx.talker.id)) return await ctx.reply(recusalRefusal(desk, ticket, '查看'))
         if (!maySee(desk, ctx.talker.id, ticket)) {
           return await ctx.reply(isStaff(desk.app, ctx.talker.id)
             ? `工单 #${ticket.no} 由${desk.names.body(ticket.leadBody)}负责，不涉及您所在的单位，无法查看详情（/工单 列表 可看到各单位的待办）。`
@@ -101,12 +110,12 @@ export function queryCommands (getDesk: () => Promise<Desk>): Command[] {
       names: ['统计'],
       roles: ['owner'],
       summary: '工单统计：调处率、处置有效率、满意率',
-      example: '/统计 本季度；/统计 2026Q4',
+      example: '/统计（本季度）；/统计 本月；/统计 2026Q4',
       async run (ctx, { rest }) {
         const desk = await getDesk()
         const now = desk.app.clock.now()
         const period = parsePeriod(rest, now)
-        if (!period) return await ctx.reply('请写统计期间：本月、上月、本季度、上季度、今年，或 2026Q4、2026-10、2026。')
+        if (!period) return await ctx.reply('请写统计期间：本季度（默认）、上季度、本月、上月、今年，或 2026Q4、2026-10、2026。')
         await ctx.reply(statsText(desk.store.stats(period, now), desk.names))
       }
     },
@@ -118,7 +127,8 @@ export function queryCommands (getDesk: () => Promise<Desk>): Command[] {
       async run (ctx) {
         const desk = await getDesk()
         const now = desk.app.clock.now()
-        const items = desk.store.openTickets().filter(t => t.escalation.agenda)
+        // The agenda is shared by the four parties, less the items about the reader's own body.
+        const items = desk.store.openTickets().filter(t => t.escalation.agenda && !isAccused(desk.app, desk.rules, ctx.talker.id, t))
         if (items.length === 0) return await ctx.reply('下次联席会议暂无待议工单（逾期警示、多方推诿和业主不满意的工单会自动列入）。')
         await ctx.reply(['下次四位一体联席会议（社区党组织书记主持）待议工单：', ...lines(desk, items, now)].join('\n'))
       }

@@ -48,7 +48,9 @@ export async function register (desk: Desk, who: Who, draft: Draft, location: Co
     return undefined
   }
 
-  const ticket = await desk.store.create(no => createTicket({ ...draft, no, location, complainantId: who.id, now, deadlines: desk.config }))
+  // Whom it accuses steps aside before anything is filed or sent (recusal.yaml).
+  const recused = desk.recuse(draft)
+  const ticket = await desk.store.create(no => createTicket({ ...draft, ...recused, no, location, complainantId: who.id, now, deadlines: desk.config }))
   const n = desk.names
   const cut = [...draft.text].length > desk.config.max_text ? `（内容较长，工单保存了前 ${desk.config.max_text} 字）` : ''
   const urgent = ticket.urgent ? `已按紧急事项通知。${URGENT_ADVICE}` : ''
@@ -63,8 +65,12 @@ export async function register (desk: Desk, who: Who, draft: Draft, location: Co
   } else {
     await who.reply(detail)
   }
-  await desk.toBodies([ticket.leadBody], ticketCard(ticket, n, ticket.urgent ? '紧急工单' : '新工单', false))
-  if (ticket.informedBodies.length > 0) await desk.toBodies(ticket.informedBodies, ticketCard(ticket, n, '知会', false))
+  // One card per target: a relay that already has the lead's card gets no 知会 copy.
+  const lead = await desk.deliveries([ticket.leadBody], ticket)
+  for (const d of lead) await d.send(d.note + ticketCard(ticket, n, ticket.urgent ? '紧急工单' : '新工单', false))
+  for (const d of await desk.deliveries(ticket.informedBodies, ticket)) {
+    if (!lead.some(l => l.key === d.key)) await d.send(d.note + ticketCard(ticket, n, '知会', false))
+  }
   let current = ticket
   for (const step of checkEscalation(current, now)) current = await carryOut(desk, current, step, now) // multi_party → agenda at once
   return current
@@ -83,5 +89,5 @@ async function joinExisting (desk: Desk, who: Who, ticket: Ticket, draft: Draft,
   } else {
     await who.reply(text)
   }
-  if (!already) await desk.toBodies([ticket.leadBody], `【工单 #${ticket.no}】又有业主反映（共 ${joined.complainantCount} 位）：${draft.text}`)
+  if (!already) await desk.toBodies([ticket.leadBody], `【工单 #${ticket.no}】又有业主反映（共 ${joined.complainantCount} 位）：${draft.text}`, joined)
 }

@@ -1,0 +1,49 @@
+import type { App, Role } from '../../app/types.js'
+import { maskPhones } from '../../complaints/mask-phone.js'
+import { relayOf } from '../../complaints/recusal.js'
+import type { RecusalFile } from '../../complaints/skill-schemas.js'
+import type { Names } from './format-ticket.js'
+
+/** One WeChat target a message goes to; `note` goes before the text (a relay's "please pass on"). */
+export interface Delivery { key: string, note: string, send: (text: string) => Promise<void> }
+
+export interface TargetContext {
+  app: App
+  rules: RecusalFile
+  names: Names
+  /** people the ticket accuses: no card may reach them */
+  barred: ReadonlySet<string>
+  /** bodies the ticket accuses: they neither relay nor stand in */
+  accused: string[]
+  roleOf: (body: string) => Role
+}
+
+/**
+ * Where a body's card goes: its own target; for a body without one (a government department)
+ * its relay, else the committee. When an accused person would read it (they sit in the group,
+ * or they are the contact), it goes privately to the body's other members instead, and failing
+ * them to the body's supervisors.
+ */
+export async function deliveriesFor (c: TargetContext, body: string, depth = 0): Promise<Delivery[]> {
+  const own = await c.app.directory.bodyTarget(body)
+  const via = own ? body : relayOf(c.rules, body, c.accused) ?? (c.accused.includes('committee') ? 'party' : 'committee')
+  const target = own ?? await c.app.directory.bodyTarget(via)
+  if (!target) return []
+  const note = own ? '' : `（${c.names.body(body)}未配置微信，请代为转交）\n`
+  if (target.kind === 'contact') {
+    if (!c.barred.has(target.contactId)) return [toContact(c.app, target.contactId, note)]
+  } else {
+    const readers = c.barred.size > 0 ? await c.app.directory.roomMembers(target.roomId) : []
+    if (!readers.some(id => c.barred.has(id))) {
+      return [{ key: `room:${target.roomId}`, note, send: async text => await c.app.outbox.toRoom({ roomId: target.roomId, text: maskPhones(text) }) }]
+    }
+  }
+  const members = c.app.roles.membersOf(c.roleOf(via)).filter(id => !c.barred.has(id))
+  if (members.length > 0) return members.map(id => toContact(c.app, id, note))
+  if (depth > 1) return []
+  const supervisors = (c.rules.supervision[via]?.supervisors ?? ['party']).filter(b => !c.accused.includes(b))
+  return (await Promise.all(supervisors.map(async b => await deliveriesFor(c, b, depth + 1)))).flat()
+}
+
+const toContact = (app: App, contactId: string, note: string): Delivery =>
+  ({ key: `contact:${contactId}`, note, send: async text => await app.outbox.toContact({ contactId, text }) })
