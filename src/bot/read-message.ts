@@ -1,11 +1,11 @@
 import { types } from 'wechaty-puppet'
 import type { MessageInterface } from 'wechaty/impls'
-import { ACKNOWLEDGEMENT, COMMAND } from '../classify/message-patterns.js'
-import { toSimplified } from '../text/to-simplified.js'
+import { ACKNOWLEDGEMENT, COMMAND, TICKET_REFERENCE } from '../classify/message-patterns.js'
+import { stripInvisible, toSimplified } from '../text/to-simplified.js'
 import type { IncomingMessage } from './message-context.js'
 import type { SeenMessages } from './seen-messages.js'
 
-export const TRIGGER_WORDS = ['投诉', '报修', '咨询']
+export const TRIGGER_WORDS = ['投诉', '报修', '举报', '咨询']
 
 export type Reading =
   | { kind: 'drop', reason: string }
@@ -24,7 +24,7 @@ export async function readMessage (msg: MessageInterface, botName: string, start
   const talker = msg.talker()
   const room = msg.room()
   const mentioned = room ? await msg.mentionSelf() : false
-  const raw = msg.text() ?? ''
+  const raw = stripInvisible(msg.text() ?? '')
   const original = stripMention(raw, botName)
   const simplified = toSimplified(original)
   // Other people's mentions (for /角色) cost puppet look-ups: only when the text still has an @.
@@ -58,8 +58,9 @@ export async function readMessage (msg: MessageInterface, botName: string, start
 
 // A bare 收到 under a notice is how owners acknowledge it; the meetings feature counts it.
 
+// `#3 怎么还没修` chases ticket 3 without an @ (the complaints desk tells others where to look).
 function activates (text: string): boolean {
-  return COMMAND.test(text) || TRIGGER_WORDS.some(w => text.startsWith(w)) || ACKNOWLEDGEMENT.test(text)
+  return COMMAND.test(text) || TICKET_REFERENCE.test(text) || TRIGGER_WORDS.some(w => text.startsWith(w)) || ACKNOWLEDGEMENT.test(text)
 }
 
 /** Remove `@小区助手` (followed by the WeChat mention space U+2005 or a normal space). */
