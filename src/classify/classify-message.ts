@@ -85,7 +85,7 @@ export function decideMessage (text: string, where: Where, kb: KnowledgeBase, de
     return decided({ intent: 'complaint', category, bodies, urgent, skill: null, score: confidence })
   }
   // A question touching a problem area ends with the offer to register it (回复“投诉”).
-  const offer = complaint.isComplaint || complaint.evidence === 'topic' || DESCRIBES_PROBLEM.test(simplified)
+  const offer = (complaint.isComplaint && (complaint.evidence === 'problem' || complaint.evidence === 'signal')) || DESCRIBES_PROBLEM.test(simplified)
 
   const chat = decided({ intent: 'chat', ...none, score: 0 })
   if (!asks && SMALL_TALK.test(simplified)) return chat
