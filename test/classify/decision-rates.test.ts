@@ -104,3 +104,16 @@ describe('the cases quoted in issue 10', () => {
     }
   })
 })
+
+describe('urgency stays for life safety only', () => {
+  it.each([
+    '7栋2单元的电梯又停了，老人天天爬十几楼受不了',
+    '2号楼门口的井盖松了，踩上去咣当响',
+    '物业可以随便进我家检查燃气吗',
+    '燃气费怎么交',
+    '下周消防演练，大家注意',
+    '楼道声控灯全不亮，上次我妈差点摔了'
+  ])('%s is not urgent', text => {
+    expect(decide(text).urgent).toBe(false)
+  })
+})

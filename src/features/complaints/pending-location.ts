@@ -81,8 +81,8 @@ export function readLocationAnswer (text: string, category: string, judge: Answe
   const t = text.trim()
   if (SKIP.test(t)) return { kind: 'skip' }
   if (judge.explicit(t)) return { kind: 'other', newMatter: true }
-  // A chase (#27 …) is handled by the desk, and is no reason to ask again.
-  if (TICKET_REFERENCE.test(t)) return { kind: 'other', newMatter: false, ignore: true }
+  // A chase (#27 …) or a command (/我的工单) is handled elsewhere, and is no reason to ask again.
+  if (TICKET_REFERENCE.test(t) || COMMAND.test(t)) return { kind: 'other', newMatter: false, ignore: true }
   // "好的", a late rating digit: not the answer; asked once more.
   if (NOT_AN_ANSWER.test(t)) return { kind: 'other', newMatter: false }
   const found = extractLocation(t)
