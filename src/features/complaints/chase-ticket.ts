@@ -5,6 +5,7 @@ import { complainantsOf } from '../../complaints/ticket.js'
 import { isOpenState, stateLabel } from '../../complaints/ticket-states.js'
 import type { Desk } from './desk.js'
 import { dueTime } from './format-ticket.js'
+import { tellPrivately, whoOf } from './register-complaint.js'
 
 const MAX_NOTE = 200
 
@@ -34,6 +35,9 @@ export async function chaseTicket (desk: Desk, ctx: MessageContext): Promise<boo
   desk.store.save(ticket)
   const body = desk.names.body(ticket.leadBody)
   await desk.toBodies([ticket.leadBody], `【业主催办】工单 #${no}（${desk.names.category(ticket.category)}）${note ? `：${maskPhones(note)}` : ''}\n办结时限 ${dueTime(ticket.deadlines.closeBy)}，请尽快处理并用 /回复 ${no} 告知进展。`)
-  await ctx.reply(`工单 #${no} 目前「${label}」，由${body}负责，办结时限 ${dueTime(ticket.deadlines.closeBy)}。已替您催办。`)
+  const told = `工单 #${no} 目前「${label}」，由${body}负责，办结时限 ${dueTime(ticket.deadlines.closeBy)}。已替您催办。`
+  // A private matter (neighbours, the committee, the property company) is not discussed in the group.
+  if (ticket.private && ctx.room) await tellPrivately(whoOf(ctx), told, '收到，已替您催办。为保护隐私，请加我为好友后私聊 /我的工单 查看进展。')
+  else await ctx.reply(told)
   return true
 }

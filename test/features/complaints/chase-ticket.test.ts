@@ -36,6 +36,14 @@ describe('chasing a ticket by its number', () => {
     expect(await h.run(':as 李先生', '#话题 今天聊聊绿化')).toHaveLength(1) // a #command is still a command
   })
 
+  it('answers a chase of a private ticket privately, even when asked in the group', async () => {
+    h = await openSandbox()
+    await h.run(':as 张阿姨', '@小区助手 楼上1502每天半夜跺脚拖椅子吵得睡不着')
+    const out = await h.run('#1 怎么还没人管')
+    expect(textsIn(out, '阳光花园业主群')).toEqual(['@张阿姨 收到，为保护隐私，详情已私聊您。'])
+    expect(textsIn(out, '私聊 张阿姨')).toEqual([expect.stringMatching(/^工单 #1 目前「待受理」，由阳光社区居民委员会负责.*已替您催办。$/)])
+  })
+
   it('a chase while a place is awaited is a chase, not the place', async () => {
     h = await openSandbox()
     await h.run(':as 张阿姨', '@小区助手 5号楼电梯坏了三天了没人修', '@小区助手 楼上半夜装修电钻吵得睡不着')
