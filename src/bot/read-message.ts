@@ -1,11 +1,11 @@
 import { types } from 'wechaty-puppet'
 import type { MessageInterface } from 'wechaty/impls'
-import { ACKNOWLEDGEMENT, COMMAND } from '../classify/message-patterns.js'
-import { toSimplified } from '../text/to-simplified.js'
+import { ACKNOWLEDGEMENT, COMMAND, TICKET_REFERENCE } from '../classify/message-patterns.js'
+import { stripInvisible, toSimplified } from '../text/to-simplified.js'
 import type { IncomingMessage } from './message-context.js'
 import type { SeenMessages } from './seen-messages.js'
 
-export const TRIGGER_WORDS = ['投诉', '报修', '咨询']
+export const TRIGGER_WORDS = ['投诉', '报修', '举报', '咨询']
 
 export type Reading =
   | { kind: 'drop', reason: string }
@@ -36,7 +36,7 @@ export async function readMessage (msg: MessageInterface, botName: string, start
 async function read (msg: MessageInterface, botName: string): Promise<Reading> {
   const talker = msg.talker()
   const room = msg.room()
-  const raw = msg.text() ?? ''
+  const raw = stripInvisible(msg.text() ?? '')
   const mentioned = room ? await mentionsBot(msg, raw, botName) : false
   const original = stripMention(raw, botName)
   const simplified = toSimplified(original)
@@ -71,8 +71,9 @@ async function read (msg: MessageInterface, botName: string): Promise<Reading> {
 
 // A bare 收到 under a notice is how owners acknowledge it; the meetings feature counts it.
 
+// `#3 怎么还没修` chases ticket 3 without an @ (the complaints desk tells others where to look).
 function activates (text: string): boolean {
-  return COMMAND.test(text) || TRIGGER_WORDS.some(w => text.startsWith(w)) || ACKNOWLEDGEMENT.test(text)
+  return COMMAND.test(text) || TICKET_REFERENCE.test(text) || TRIGGER_WORDS.some(w => text.startsWith(w)) || ACKNOWLEDGEMENT.test(text)
 }
 
 /**

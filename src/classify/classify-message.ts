@@ -2,7 +2,8 @@ import { classifyComplaint as defaultClassifyComplaint, type ComplaintClassifica
 import { answerQuestion, type Answer } from '../knowledge/answer-question.js'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js'
 import { toSimplified } from '../text/to-simplified.js'
-import { COMMAND, EXPLICIT_COMPLAINT, PUSHED_AROUND, QUESTION, SMALL_TALK, TICKET_REFERENCE } from './message-patterns.js'
+import { ASKS_RESPONSIBILITY, COMMAND, DESCRIBES_PROBLEM, EXPLICIT_COMPLAINT, PUSHED_AROUND, QUESTION, SMALL_TALK, TICKET_REFERENCE } from './message-patterns.js'
+import { readQuestion } from './read-question.js'
 
 export type Intent = 'complaint' | 'question' | 'command' | 'chat'
 
@@ -15,6 +16,8 @@ export interface Classification {
   skill: string | null
   /** question: retrieval score 0..1; complaint: its confidence; command: 1; chat: 0 */
   score: number
+  /** question only: it touches a problem, so the answer ends with the offer to register it */
+  offer?: boolean
 }
 
 export interface Where { chat: 'group' | 'private', mentioned: boolean }
@@ -27,6 +30,33 @@ const MIN_STATEMENT = 8
 const MIN_WEAK_CONFIDENCE = 0.1
 
 const none = { category: null, bodies: [], urgent: false, skill: null }
+
+/**
+ * Is this a report of a problem (a ticket) rather than a question? Filed: 投诉…/报修…/举报…
+ * (unless it asks how complaining works: "投诉要找谁"); an emergency, unless it only asks who
+ * is responsible; a story of being pushed around that asks nothing. Never filed: a question
+ * about how things work, whom to turn to or whether it is allowed (ASKS_ROUTE) — it is answered
+ * with the offer to register it. A factual question ("停车位收的钱去哪了") is filed only when
+ * another clause reports the problem ("…从来没公示过"). Otherwise the complaint classifier
+ * decides; topic words alone ("物业费") or a faint likeness make no ticket.
+ */
+function isReport (text: string, complaint: ComplaintClassification, deps: ClassifyDeps): boolean {
+  const q = readQuestion(text)
+  if (EXPLICIT_COMPLAINT.test(text) && !q.route && (!q.info || [...q.statements.replace(EXPLICIT_COMPLAINT, '').trim()].length >= 2)) return true
+  if (complaint.urgent && !(q.route && ASKS_RESPONSIBILITY.test(text))) return true
+  if (q.route) return false
+  if (PUSHED_AROUND.test(text) && !q.info) return true
+  const problem = complaint.isComplaint && (complaint.evidence === 'problem' || complaint.evidence === 'signal')
+  if (q.info) {
+    // Only a plain statement reports: "物业费凭啥每年涨，谁批准的" asks who approved it.
+    if (q.plain === '' || !complaint.isComplaint) return false
+    if (DESCRIBES_PROBLEM.test(q.plain) || PUSHED_AROUND.test(q.plain)) return true
+    const said = deps.classifyComplaint(q.plain)
+    return problem && said.isComplaint && (said.evidence === 'problem' || said.evidence === 'signal')
+  }
+  return complaint.isComplaint && (problem || complaint.evidence === undefined ||
+    ([...text].length >= MIN_STATEMENT && complaint.confidence >= MIN_WEAK_CONFIDENCE))
+}
 
 /**
  * The one decision the bot and `npm run classify` share. Order: command, complaint,
@@ -50,26 +80,17 @@ export function decideMessage (text: string, where: Where, kb: KnowledgeBase, de
   const asks = QUESTION.test(simplified)
   const answer = answerQuestion(kb, simplified)
   const complaint = deps.classifyComplaint(simplified)
-  // A question the knowledge base answers outright is a question even when it names a problem
-  // area ("业委会一个月开几次例会"). Complaints: an urgent report, 投诉…/报修… (unless it asks how
-  // complaining works: "投诉要找谁"), a story of being pushed around, a named problem or a
-  // complaint word. Topic words alone ("物业费") or a faint likeness make no ticket.
-  const problem = complaint.isComplaint && (complaint.evidence === 'problem' || complaint.evidence === 'signal')
-  const explicit = EXPLICIT_COMPLAINT.test(simplified) && !asks
-  const forced = explicit || complaint.urgent || PUSHED_AROUND.test(simplified)
-  const isComplaint = forced || (asks
-    ? problem && answer.kind !== 'answer'
-    : complaint.isComplaint && (problem || complaint.evidence === undefined ||
-      ([...simplified].length >= MIN_STATEMENT && complaint.confidence >= MIN_WEAK_CONFIDENCE)))
-  if (isComplaint) {
+  if (isReport(simplified, complaint, deps)) {
     const { category, bodies, urgent, confidence } = complaint
     return decided({ intent: 'complaint', category, bodies, urgent, skill: null, score: confidence })
   }
+  // A question touching a problem area ends with the offer to register it (回复“投诉”).
+  const offer = (complaint.isComplaint && (complaint.evidence === 'problem' || complaint.evidence === 'signal')) || DESCRIBES_PROBLEM.test(simplified)
 
   const chat = decided({ intent: 'chat', ...none, score: 0 })
   if (!asks && SMALL_TALK.test(simplified)) return chat
   const addressed = where.chat === 'private' || where.mentioned
-  const question = (skill: string | null, score: number) => decided({ intent: 'question', ...none, skill, score: round(score) }, answer)
+  const question = (skill: string | null, score: number) => decided({ intent: 'question', ...none, skill, score: round(score), ...(offer ? { offer } : {}) }, answer)
 
   if (answer.kind === 'answer' && (addressed || asks)) return question(answer.skill.id, answer.score)
   if (answer.kind === 'choices' && addressed) return question(answer.skills[0]?.id ?? null, answer.scores[0] ?? 0)

@@ -33,6 +33,8 @@ export interface ComplaintDetails extends ComplaintClassification {
   needsLocation: boolean
   compoundWide: boolean
   neighbours: Neighbour[]
+  /** the optional model thought it urgent where the offline rules did not (advice, never urgency) */
+  modelUrgent?: boolean
 }
 
 // Tuned on examples.yaml, checked on test/fixtures/complaints.yaml (never tuned on it).

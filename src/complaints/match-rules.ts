@@ -3,7 +3,7 @@ import type { CategoryConfig, IntentFile, UrgentFile } from './skill-schemas.js'
 
 export interface CompiledVariant { id: string, patterns: RegExp[], bodies: string[], private?: boolean }
 export interface CompiledCategory { config: CategoryConfig, patterns: Array<{ re: RegExp, weight: number }>, variants: CompiledVariant[] }
-export interface CompiledUrgent { words: string[], patterns: RegExp[], ignore: RegExp[] }
+export interface CompiledUrgent { words: string[], patterns: RegExp[], together: RegExp[][], ignore: RegExp[] }
 export interface CompiledIntent {
   prefixes: string[]
   signals: string[]
@@ -38,7 +38,7 @@ export function compileRules (skills: ComplaintSkills): Rules {
 }
 
 function compileUrgent (file: UrgentFile): CompiledUrgent {
-  return { words: file.words, patterns: compile(file.patterns), ignore: compile(file.ignore, 'gu') }
+  return { words: file.words, patterns: compile(file.patterns), together: file.together.map(t => compile(t.all)), ignore: compile(file.ignore, 'gu') }
 }
 
 function compileIntent (file: IntentFile): CompiledIntent {
@@ -69,7 +69,8 @@ export function pickVariant (category: CompiledCategory, text: string): Compiled
 export function isUrgentText (urgent: CompiledUrgent, text: string): boolean {
   // Remove what only looks urgent (燃气费, 消防演练, 万一着火) before looking.
   const cleaned = urgent.ignore.reduce((t, re) => t.replace(re, '　'), text)
-  return urgent.words.some(w => cleaned.includes(w)) || urgent.patterns.some(p => p.test(cleaned))
+  return urgent.words.some(w => cleaned.includes(w)) || urgent.patterns.some(p => p.test(cleaned)) ||
+    urgent.together.some(all => all.every(p => p.test(cleaned)))
 }
 
 export interface Intent {

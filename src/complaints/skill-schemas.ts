@@ -63,6 +63,8 @@ export type CategoryConfig = CategoriesFile['categories'][number]
 export const urgentFileSchema = z.strictObject({
   words: z.array(z.string().min(1)).min(1),
   patterns: z.array(regexText).default([]),
+  /** situations that are urgent only together (a stopped lift AND someone who cannot use the stairs) */
+  together: z.array(z.strictObject({ why: z.string().min(1), all: z.array(regexText).min(2) })).default([]),
   ignore: z.array(regexText).default([])
 })
 export type UrgentFile = z.infer<typeof urgentFileSchema>

@@ -40,6 +40,8 @@ export const compoundSchema = z.strictObject({
   roster: z.array(rosterEntry).default([]),
   /** Compound-specific values that skills show (reception day, phones, fee standard). */
   info: z.record(z.string(), z.string()).default({}),
+  /** The compound's own place names (会所, 三期, 幼儿园): accepted as a complaint's place. */
+  landmarks: z.array(z.string().min(1)).default([]),
   /** When statements, notices and reminders go out (defaults: shared/domain.md's calendar). */
   calendar: calendarSchema,
   /** Complaint deadlines and limits (defaults from the complaints issue). */

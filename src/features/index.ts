@@ -3,7 +3,7 @@ import { authenticateFeature } from './core/authenticate.js'
 import { helpFeature } from './core/help.js'
 import { rolesFeature } from './core/roles.js'
 import { smallTalkFeature } from './core/small-talk.js'
-import { complaintsFeature } from './complaints/complaints-feature.js'
+import { complaintPlaceFeature, complaintsFeature } from './complaints/complaints-feature.js'
 import { deliveryFeature } from './delivery/delivery-feature.js'
 import { disclosureFeature } from './disclosure/disclosure-feature.js'
 import { meetingsFeature } from './meetings/meetings-feature.js'
@@ -27,6 +27,8 @@ export function allFeatures (opts: FeatureOptions = {}): FeatureFactory[] {
     authenticateFeature(opts.bootstrapCode),
     // First to start: the chair hears about messages a stop left unconfirmed before anything new.
     deliveryFeature,
+    // The answer to "在哪里？" for a pending complaint: only a place or 跳过 (issue 10).
+    complaintPlaceFeature,
     // The Q&A takes only what classifyMessage (the decision `npm run classify` shows) calls a
     // question: a problem report is left to complaints, which come next. It goes first so
     // that a procedural question naming a problem area ("业委会多久开一次会") is answered,

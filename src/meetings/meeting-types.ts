@@ -11,13 +11,17 @@ export interface MeetingTypeSpec {
   minNoticeDays?: number
   /** the rule behind minNoticeDays, quoted when the bot refuses */
   rule?: string
+  /** bodies (compound YAML ids) told of every such meeting, at their WeChat target */
+  informBodies?: string[]
 }
 
+// 物业管理条例 第十四条 covers every meeting of the owners' assembly, 临时 ones included, and
+// requires the residents' committee to be told (issue 10).
 export const OWNERS_ASSEMBLY_RULE =
-  '《业主大会和业主委员会指导规则》规定：召开业主大会会议，应当于会议召开15日以前通知全体业主。'
+  '《物业管理条例》第十四条规定：召开业主大会会议，应当于会议召开15日以前通知全体业主；住宅小区的业主大会会议，应当同时告知相关的居民委员会。临时业主大会会议同样适用。'
 
 export const MEETING_TYPE_SPECS: Record<MeetingType, MeetingTypeSpec> = {
-  业主大会: { audiences: ['owner_groups', 'committee'], minNoticeDays: 15, rule: OWNERS_ASSEMBLY_RULE },
+  业主大会: { audiences: ['owner_groups', 'committee'], minNoticeDays: 15, rule: OWNERS_ASSEMBLY_RULE, informBodies: ['residents'] },
   业委会例会: { audiences: ['committee'] },
   联席会议: { audiences: ['joint'] },
   接待日: { audiences: ['owner_groups'] },

@@ -22,3 +22,24 @@ export function renderSurveySummary (survey: Survey, summary: SurveySummary): st
     '业委会将把结果转交物业服务企业并跟进整改。'
   ].join('\n')
 }
+
+/**
+ * Every written comment, for the chair only (sent privately): with its rating and the themes it
+ * mentions, oldest first, without names (the invitation promises names are not made public).
+ */
+export function renderSurveyComments (survey: Survey, summary: SurveySummary): string {
+  const comments = Object.values(survey.responses)
+    .filter(r => r.comment !== undefined)
+    .sort((a, b) => a.at.localeCompare(b.at))
+  if (comments.length === 0) return `【${survey.title} 文字意见】没有业主留下文字意见。`
+  const themes = summary.themes.map(t => t.word)
+  const lines = comments.map((r, i) => {
+    const mentioned = themes.filter(w => r.comment!.includes(w))
+    return `${i + 1}. ${r.rating}分｜${r.comment!}${mentioned.length > 0 ? `〔${mentioned.join('、')}〕` : ''}`
+  })
+  return [
+    `【${survey.title} 文字意见（共${comments.length}条，仅供主任参阅，不公开姓名）】`,
+    themes.length > 0 ? `主题：${summary.themes.map(t => `${t.word}（${t.comments}条）`).join('、')}` : '主题：各条意见没有共同提到的词。',
+    ...lines
+  ].join('\n')
+}

@@ -28,7 +28,9 @@ describe('classifyMessage', () => {
 
   it('keeps a procedural question the skills answer outright a question, even if it names a problem area', () => {
     expect(classifyMessage('维修资金怎么申请使用?', PRIVATE, kb, complaint())).toMatchObject({ intent: 'question', skill: 'maintenance-fund-use' })
-    expect(classifyMessage('维修资金怎么申请使用?', PRIVATE, kb, complaint(true))).toMatchObject({ intent: 'complaint' })
+    // An emergency is filed even when asked as a question, unless it only asks who pays.
+    expect(classifyMessage('电梯困人了怎么办', PRIVATE, kb, complaint(true))).toMatchObject({ intent: 'complaint' })
+    expect(classifyMessage('维修资金怎么申请使用?', PRIVATE, kb, complaint(true))).toMatchObject({ intent: 'question' })
   })
 
   it('answers a question with its skill, in private, when mentioned, and in a group when it clearly asks', () => {

@@ -52,9 +52,17 @@ describe('npm run classify', () => {
   })
 
   it('classifies a complaint with the complaint fields', async () => {
-    const { lines } = await run(storage, JSON.stringify({ text: '3号楼电梯困人了，快来人！', chat: 'group' }) + '\n')
+    const input = [
+      { text: '3号楼电梯困人了，快来人！', chat: 'group' },
+      { text: '电梯又坏了 5号楼 老人下不了楼', chat: 'group', mentioned: true },
+      { text: '電瓶車能不能在樓道充電', chat: 'group', mentioned: true }
+    ].map(l => JSON.stringify(l)).join('\n') + '\n'
+    const { lines } = await run(storage, input)
     expect(lines[0]).toMatchObject({ intent: 'complaint', urgent: true, skill: null })
     expect(lines[0].bodies[0]).toBe('property')
+    // issue 10: the bot's own decision — a stranded elderly owner is urgent, a question is not a ticket
+    expect(lines[1]).toMatchObject({ intent: 'complaint', category: 'elevator', urgent: true })
+    expect(lines[2]).toMatchObject({ intent: 'question', offer: true, category: null })
   })
 })
 

@@ -39,6 +39,17 @@ describe('complaints with the optional model', () => {
     expect(textsIn(out, '阳光花园业主群').join('\n')).toContain('已转阳光花园业主委员会')
   })
 
+  it('does not let the model make a ticket urgent on its own (advisory only)', async () => {
+    server.handler = () => JSON.stringify({ category: 'security', urgent: true })
+    await open()
+    const out = await h.run(UNSURE)
+    expect(server.requests).toHaveLength(1)
+    const card = textsIn(out, '物业服务群').join('\n')
+    expect(card).toContain('【新工单 #1】安保与门岗')
+    expect(card).not.toContain('紧急')
+    expect(textsIn(out, '阳光花园业主群').join('\n')).not.toContain('紧急')
+  })
+
   it('keeps the offline routing when the model is too slow', async () => {
     server.handler = () => ({ content: JSON.stringify({ category: 'security', urgent: false }), delayMs: 3000 })
     await open({ OPENAI_TIMEOUT_MS: '300' })

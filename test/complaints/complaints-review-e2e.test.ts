@@ -31,7 +31,10 @@ describe('asking for a place', () => {
     await open()
     await h.run(`:in ${OWNERS}`, ':as 张阿姨', '@小区助手 楼道灯坏了一个多月了')
     const out = await h.run(':dm', '1')
-    expect(joined(textsIn(out, '私聊 张阿姨'))).toContain('已登记工单 #1（公共设施维修）')
+    expect(joined(textsIn(out, '私聊 张阿姨'))).toContain('您刚才反映的问题还缺具体位置')
+    expect(await ticket(1)).toBeUndefined()
+    const skipped = await h.run('跳过')
+    expect(joined(textsIn(skipped, '私聊 张阿姨'))).toContain('已登记工单 #1（公共设施维修）')
     expect((await ticket(1))?.location).toBeNull()
   })
 

@@ -17,7 +17,7 @@ describe('the 15-day rule for an owners assembly', () => {
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.message).toContain('不足15天')
-    expect(result.message).toContain('《业主大会和业主委员会指导规则》规定：召开业主大会会议，应当于会议召开15日以前通知全体业主。')
+    expect(result.message).toContain('《物业管理条例》第十四条规定：召开业主大会会议，应当于会议召开15日以前通知全体业主')
     expect(result.message).toContain('最早可在 2027年1月20日（周三）19:30 召开')
   })
 
@@ -25,8 +25,12 @@ describe('the 15-day rule for an owners assembly', () => {
     expect(checkMeetingNotice(draft('业主大会 2027-01-20 08:00 小区会所 审议物业合同'), now)).toEqual({ ok: true })
   })
 
-  it('accepts a shorter notice for an extraordinary meeting with a reason', () => {
-    expect(checkMeetingNotice(draft('临时业主大会 2027-01-08 19:30 小区会所 电梯 原因：3号楼电梯停运'), now)).toEqual({ ok: true })
+  it('gives an extraordinary assembly no shorter notice, whatever its reason (issue 10)', () => {
+    const result = checkMeetingNotice(draft('临时业主大会 2027-01-12 19:30 小区会所 电梯 原因：3号楼电梯停运'), now)
+    expect(result.ok).toBe(false)
+    expect(!result.ok && result.message).toContain('临时业主大会距今只有7天，不足15天')
+    expect(!result.ok && result.message).toContain('第十四条')
+    expect(checkMeetingNotice(draft('临时业主大会 2027-01-20 19:30 小区会所 电梯 原因：3号楼电梯停运'), now)).toEqual({ ok: true })
   })
 
   it('does not apply the rule to other meetings, but refuses past ones', () => {

@@ -1,8 +1,11 @@
 import type { MessageContext } from '../../app/types.js'
+import { decisionOf } from '../../classify/message-decision.js'
 import { DESCRIBES_PROBLEM } from '../../classify/message-patterns.js'
 
-// A question that describes a problem the owner is living with ("楼上半夜蹦迪太吵了，找谁")
-// gets the procedure, and an offer to register it as a complaint with one word.
+// A question that touches a problem ("楼上半夜蹦迪太吵了，找谁", "电瓶车能不能在楼道充电") gets
+// the procedure, and an offer to register it as a complaint with one word: a question is never
+// filed on its own (issue 10), the owner's 投诉 reply files it. The decision (classify-message)
+// says whether the offer applies; without one, a described problem does.
 
 const OFFER = 'complaints.offer'
 const OFFER_TTL_MIN = 30
@@ -10,7 +13,7 @@ const ACCEPT = /^(投诉|登记|报修|要投诉|帮我登记|登记投诉)[。.
 
 /** Remember the question and return the line that offers to file it, when it describes a problem. */
 export function offerComplaint (ctx: MessageContext, question: string): string | undefined {
-  if (!DESCRIBES_PROBLEM.test(question)) return undefined
+  if (!(decisionOf(ctx)?.offer ?? DESCRIBES_PROBLEM.test(question))) return undefined
   ctx.session.set(OFFER, question, OFFER_TTL_MIN)
   return ctx.isPrivate
     ? '如果这是您正遇到的问题，回复“投诉”，我帮您登记并转给负责的单位跟进。'

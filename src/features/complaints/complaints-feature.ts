@@ -3,7 +3,7 @@ import { bodyCommands } from './body-commands.js'
 import { deskOf } from './desk.js'
 import { escalateTickets } from './escalate-tickets.js'
 import { handleIntake } from './intake.js'
-import { settleOverdue } from './locate-complaint.js'
+import { answerPending, settleOverdue } from './locate-complaint.js'
 import { queryCommands } from './query-commands.js'
 
 /**
@@ -25,3 +25,13 @@ export const complaintsFeature: FeatureFactory = (app): Feature => {
     }
   }
 }
+
+/**
+ * The answer to "在哪里？" (issue 10), read before the Q&A and every other feature: a place or
+ * 跳过 completes the pending complaint; anything else goes on to be handled as a new message,
+ * with the place asked once more.
+ */
+export const complaintPlaceFeature: FeatureFactory = (app): Feature => ({
+  name: 'complaint-place',
+  async handle (ctx) { return await answerPending(await deskOf(app), ctx) }
+})

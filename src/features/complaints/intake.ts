@@ -6,17 +6,15 @@ import { EXPLICIT_COMPLAINT } from '../../classify/message-patterns.js'
 import { chaseTicket } from './chase-ticket.js'
 import { acceptedOffer } from './complaint-offer.js'
 import type { Desk } from './desk.js'
-import { answerPending, askLocation } from './locate-complaint.js'
+import { askLocation } from './locate-complaint.js'
 import type { Draft } from './pending-location.js'
 import { refineWithModel } from './refine-with-model.js'
 import { register, whoOf } from './register-complaint.js'
 
-/** Ratings, location answers and new complaints, in that order. */
+/** Ratings, chases and new complaints, in that order (a place asked for is read earlier: complaintPlaceFeature). */
 export async function handleIntake (desk: Desk, ctx: MessageContext): Promise<boolean> {
   if (await answerRating(desk, ctx)) return true
-  // A chase (#27 …) is never the answer to "where is it?".
   if (await chaseTicket(desk, ctx)) return true
-  if (await answerPending(desk, ctx)) return true
   // "投诉" after the Q&A offered to register the question as a complaint.
   const offered = acceptedOffer(ctx)
   const said = offered ?? ctx.text

@@ -27,18 +27,29 @@ export async function askLocation (desk: Desk, who: Who, what: { draft: Draft } 
   if (await who.isFriend()) await who.reply('收到，请在私聊中补充具体位置。')
 }
 
+const ASK_AGAIN = '您刚才反映的问题还缺具体位置：请直接回复位置（如 5号楼2单元、东门、地下车库），不清楚可回复“跳过”。'
+
 /**
- * The person's next message after the question. A place (or 跳过) answers it; anything else
- * files the draft without a place and is then handled as usual (returns false), so a new
- * complaint sent meanwhile is never taken for the place of the first one.
+ * The person's next message after the question. Only a place (or 跳过) answers it. Anything
+ * else is handled as a new message (returns false): a new matter (a complaint, a command) files
+ * the draft without a place first, so it is never taken for the place of the first one; any
+ * other message gets the question asked once more (issue 10: "今天天气怎么样" is not a place).
+ * Runs before the Q&A, so that a question asked meanwhile is answered and the place asked again.
  */
 export async function answerPending (desk: Desk, ctx: MessageContext): Promise<boolean> {
   const pending = desk.pending.data.byContact[ctx.talker.id]
   if (!pending) return false
   const category = pending.draft?.category ?? (pending.ticketNo ? (await desk.store.get(pending.ticketNo))?.category : undefined) ?? ''
-  const answer = readLocationAnswer(ctx.text, category, answerJudge(desk.classify))
+  const answer = readLocationAnswer(ctx.text, category, answerJudge(desk.classify), desk.app.compound.landmarks)
   if (answer.kind === 'other') {
-    await settle(desk, ctx.talker.id, whoOf(ctx))
+    if (answer.ignore === true) return false
+    if (answer.newMatter || pending.reasked === true) {
+      await settle(desk, ctx.talker.id, whoOf(ctx))
+      return false
+    }
+    desk.pending.update(d => { const p = d.byContact[ctx.talker.id]; if (p) p.reasked = true })
+    if (ctx.room) await ctx.replyPrivately(ASK_AGAIN, '请 @我 回复具体位置（几号楼几单元或哪个门），不清楚可回复“跳过”。')
+    else await ctx.reply(ASK_AGAIN)
     return false
   }
   take(desk, ctx.talker.id)

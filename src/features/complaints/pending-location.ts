@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { COMMAND, EXPLICIT_COMPLAINT } from '../../classify/message-patterns.js'
+import { COMMAND, EXPLICIT_COMPLAINT, TICKET_REFERENCE } from '../../classify/message-patterns.js'
 import type { ComplaintDetails } from '../../complaints/classify-complaint.js'
 import { extractLocation, stripLocation, type ComplaintLocation } from '../../complaints/extract-location.js'
 import { maskPhones } from '../../complaints/mask-phone.js'
@@ -23,6 +23,8 @@ export interface Draft {
 export interface Pending {
   contactId: string
   askedAt: string
+  /** asked once more after a message that was not a place */
+  reasked?: boolean
   roomId: string | null
   draft?: Draft
   ticketNo?: number
@@ -49,8 +51,11 @@ const MAX_FREE_PLACE = 20
 export type LocationAnswer =
   | { kind: 'skip' }
   | { kind: 'place', location: ComplaintLocation }
-  /** not an answer: file what is pending without a place and handle the message as usual */
-  | { kind: 'other' }
+  /**
+   * not a place: the message is handled as a new one. `newMatter`: it raises a matter of its
+   * own (a complaint, a command); `ignore`: it says nothing (好的, a rating digit).
+   */
+  | { kind: 'other', newMatter: boolean, ignore?: boolean }
 
 export interface AnswerJudge {
   /** the category the text is a complaint about, or undefined when it is not a complaint */
@@ -76,21 +81,28 @@ export const answerJudge = (classify: (text: string) => ComplaintDetails): Answe
  * a sentence that restates the same matter; a message that raises another matter
  * ("东门道闸坏了" while a noise complaint waits) is not taken as the place of the first.
  */
-export function readLocationAnswer (text: string, category: string, judge: AnswerJudge): LocationAnswer {
+export function readLocationAnswer (text: string, category: string, judge: AnswerJudge, landmarks: readonly string[] = []): LocationAnswer {
   const t = text.trim()
   if (SKIP.test(t)) return { kind: 'skip' }
-  if (judge.explicit(t)) return { kind: 'other' }
+  if (judge.explicit(t)) return { kind: 'other', newMatter: true }
+  // A chase (#27 …) or a command (/我的工单) is handled elsewhere, and is no reason to ask again.
+  if (TICKET_REFERENCE.test(t) || COMMAND.test(t)) return { kind: 'other', newMatter: false, ignore: true }
+  // "好的", a late rating digit: not the answer; asked once more.
+  if (NOT_AN_ANSWER.test(t)) return { kind: 'other', newMatter: false }
   const found = extractLocation(t)
-  const rest = stripLocation(t)
+  const landmark = landmarks.find(l => t.includes(l))
+  const rest = stripLocation(landmark === undefined ? t : t.split(landmark).join(' '))
   const about = [...rest].length >= 2 ? judge.complaintCategory(rest) : undefined
-  if (about !== undefined && about !== category) return { kind: 'other' }
-  // A named spot alone ("会所" of "会所后面那条路") says less than the owner did: keep their words.
-  const onlyPlace = found !== null && found.building === undefined && found.unit === undefined && found.room === undefined
-  const saysMore = onlyPlace && about === undefined && [...rest].length >= 2 && [...t].length <= MAX_FREE_PLACE
-  if (found && !saysMore) return { kind: 'place', location: found }
+  if (about !== undefined && about !== category) return { kind: 'other', newMatter: true }
   if (/^\d{3,4}$/u.test(t)) return { kind: 'place', location: { room: `${t}室`, complete: true, text: `${t}室` } }
-  if (about !== undefined || NOT_AN_ANSWER.test(t) || ASKS.test(t) || [...t].length > MAX_FREE_PLACE) return { kind: 'other' }
-  // A place the compound names its own way (会所旁边, 3期北侧): kept as said, phones masked.
-  const place = maskPhones(t)
-  return { kind: 'place', location: { place, complete: true, text: place } }
+  // Only a place answers "where?": building, unit, door, garage words, or the compound's own
+  // landmarks. "今天天气怎么样" is not one (issue 10), however short.
+  if (found === null && landmark === undefined) return { kind: 'other', newMatter: about !== undefined }
+  if (ASKS.test(t) && about === undefined) return { kind: 'other', newMatter: false }
+  // A named spot alone ("会所" of "会所后面那条路") says less than the owner did: keep their words.
+  const onlyPlace = found === null || (found.building === undefined && found.unit === undefined && found.room === undefined)
+  const ownWords = onlyPlace && about === undefined && [...t].length <= MAX_FREE_PLACE && (landmark !== undefined || [...rest].length >= 2)
+  if (found !== null && !ownWords) return { kind: 'place', location: found }
+  const place = maskPhones(ownWords ? t : landmark!)
+  return { kind: 'place', location: { ...found, place, complete: true, text: place } }
 }

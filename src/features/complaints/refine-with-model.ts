@@ -9,8 +9,10 @@ export const UNSURE = 0.5
 
 /**
  * Ask the configured model for the category when the offline decision is unsure. The
- * answer must be one of the category ids (validated); it may raise urgency, never lower
- * it; a bad, refused or late answer leaves the offline decision as it was.
+ * answer must be one of the category ids (validated); a bad, refused or late answer leaves
+ * the offline decision as it was. Urgency is advisory only: an urgent ticket sets a 30-minute
+ * clock on a body, so only the offline rules (skills/complaints/urgent-words.yaml) may make
+ * one; the model's opinion is kept as `modelUrgent` for the card, never as `urgent`.
  */
 export async function refineWithModel (llm: Llm | undefined, skills: ComplaintSkills, classifier: ComplaintClassifier, text: string, offline: ComplaintDetails): Promise<ComplaintDetails> {
   if (!llm || !offline.isComplaint || offline.confidence >= UNSURE) return offline
@@ -23,5 +25,5 @@ export async function refineWithModel (llm: Llm | undefined, skills: ComplaintSk
     { role: 'user', content: `<owner_complaint>\n${text}\n</owner_complaint>` }
   ], 'complaint_category')
   if (!answer) return offline
-  return { ...classifier.withCategory(text, answer.category, offline), urgent: offline.urgent || answer.urgent }
+  return { ...classifier.withCategory(text, answer.category, offline), urgent: offline.urgent, modelUrgent: answer.urgent && !offline.urgent }
 }

@@ -89,7 +89,10 @@ async function createMeeting (app: App, ctx: MessageContext, s: Store<MeetingsDa
   const check = checkMeetingNotice(parsed.draft, now)
   if (!check.ok) return await ctx.reply(check.message)
   const audiences = await resolveAudiences(app)
-  const targets = [...new Set(MEETING_TYPE_SPECS[parsed.draft.type].audiences.flatMap(a => audiences[a]))]
+  const spec = MEETING_TYPE_SPECS[parsed.draft.type]
+  const informed = await Promise.all((spec.informBodies ?? []).map(async b => await app.directory.bodyTarget(b)))
+  const bodyTargets = informed.flatMap(t => t === undefined ? [] : [t.kind === 'room' ? `room:${t.roomId}` : `contact:${t.contactId}`])
+  const targets = [...new Set([...spec.audiences.flatMap(a => audiences[a]), ...bodyTargets])]
   if (targets.length === 0) return await ctx.reply('找不到这类会议要通知的群，请检查小区配置。')
   let meeting!: MeetingRecord
   s.update(d => {

@@ -97,13 +97,16 @@ export function createQuestionsFeature (opts: { skillsDir?: string } = {}): Feat
         rememberDecision(ctx, decision)
         if (decision.intent !== 'question') return false
         ctx.session.clear(CHOICES) // a new question: an old list of choices no longer applies
+        // Whatever the answer, a question touching a problem ends with the offer to file it.
+        const offer = offerComplaint(ctx, question)
         if (decision.skill === null) {
           await handOff(app, ctx, store, toSimplified(ctx.original) || question)
+          if (offer) await ctx.reply(offer)
           return true
         }
         if (found?.kind === 'choices') {
           ctx.session.set(CHOICES, { question, skills: found.skills.map(s => s.id) } satisfies Pending, CHOICES_TTL_MIN)
-          await ctx.reply(composeChoices(found.skills.map(s => render(kb, s))))
+          await ctx.reply(composeChoices(found.skills.map(s => render(kb, s))) + (offer ? `\n${offer}` : ''))
           return true
         }
         const skill = kb.get(decision.skill)

@@ -1,6 +1,6 @@
 import type { App, Feature, FeatureFactory, MessageContext } from '../../app/types.js'
 import { parseSurveyAnswer } from '../../survey/parse-survey-answer.js'
-import { renderSurveySummary } from '../../survey/render-survey.js'
+import { renderSurveyComments, renderSurveySummary } from '../../survey/render-survey.js'
 import { recordAnswer, summarizeSurvey, type Survey } from '../../survey/survey.js'
 import { formatChineseDateTime } from '../../clock/shanghai-time.js'
 import type { Store } from '../../storage/storage.js'
@@ -34,7 +34,7 @@ export const surveyFeature: FeatureFactory = (app): Feature => {
         names: ['征询', 'survey'],
         roles: ['committee'],
         audited: true,
-        summary: '意见征询：结果、公布（主任）、发起（主任）',
+        summary: '意见征询：结果、意见（主任，私聊全部文字意见）、公布（主任）、发起（主任）',
         example: '/征询 结果',
         async run (ctx, { args }) {
           const s = await store()
@@ -43,6 +43,10 @@ export const surveyFeature: FeatureFactory = (app): Feature => {
           if (action === '公布') return await publish(app, ctx, s)
           const survey = s.data.surveys.at(-1)
           if (survey === undefined) return await ctx.reply('还没有发起过意见征询。主任可发送 /征询 发起 14（征询14天）。')
+          if (action === '意见') {
+            if (!ctx.has('chair')) return await ctx.reply('全部文字意见只发给业委会主任。')
+            return await ctx.replyPrivately(renderSurveyComments(survey, summarizeSurvey(survey)), '文字意见已私聊发给您；如未收到，请先加我为好友。')
+          }
           await ctx.reply(renderSurveySummary(survey, summarizeSurvey(survey)) + `\n（状态：${STATUS[survey.status]}）`)
         }
       }
@@ -52,10 +56,15 @@ export const surveyFeature: FeatureFactory = (app): Feature => {
       for (const survey of s.data.surveys.filter(x => x.status === 'open' && new Date(x.closesAt) <= now)) {
         s.update(() => { survey.status = 'closed' })
         await s.flush()
-        const text = renderSurveySummary(survey, summarizeSurvey(survey))
+        const summary = summarizeSurvey(survey)
+        const text = renderSurveySummary(survey, summary)
         const committee = (await resolveAudiences(app)).committee
         for (const target of committee) await sendToTarget(app, target, { text })
-        await notifyChair(app, { text: `${text}\n\n意见征询已截止。确认后发送「/征询 公布」把结果发到业主群。` })
+        // The chair alone reads every written comment, privately (issue 10); the groups get counts, average, themes.
+        await notifyChair(app, [
+          { text: `${text}\n\n意见征询已截止。确认后发送「/征询 公布」把结果发到业主群。` },
+          { text: renderSurveyComments(survey, summary) }
+        ])
       }
     }
   }

@@ -3,7 +3,8 @@ import { explainComplaint } from '../../../src/complaints/classify-complaint.js'
 import { answerJudge, readLocationAnswer } from '../../../src/features/complaints/pending-location.js'
 
 const judge = answerJudge(explainComplaint)
-const read = (text: string, category = 'facility_repair') => readLocationAnswer(text, category, judge)
+const LANDMARKS = ['会所', '三期', '业委会办公室']
+const read = (text: string, category = 'facility_repair') => readLocationAnswer(text, category, judge, LANDMARKS)
 const place = (text: string, category?: string): string | undefined => {
   const a = read(text, category)
   return a.kind === 'place' ? a.location.text : undefined
@@ -18,6 +19,11 @@ describe('readLocationAnswer', () => {
     expect(place('会所后面那条路')).toBe('会所后面那条路')
     expect(place('三期北边的小路')).toBe('三期北边的小路')
     expect(place('业委会办公室门口')).toBe('业委会办公室门口') // 业委会 is a topic word, not a new complaint
+  })
+
+  it('takes only a place: not the weather, a greeting or a free phrase that names none (issue 10)', () => {
+    for (const t of ['今天天气怎么样', '你好', '明天再说吧', '北边的小路']) expect(read(t).kind, t).toBe('other')
+    expect(readLocationAnswer('三期北边的小路', 'facility_repair', judge).kind).toBe('other') // 三期 is no landmark here
   })
 
   it('takes the place from a message that restates the same matter', () => {

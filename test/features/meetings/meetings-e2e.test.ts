@@ -39,9 +39,22 @@ describe('/会议 in the sandbox', () => {
     await h.run(':clock 2027-01-05 10:00')
     const out = await h.run(':as 赵主任', ':dm', '/会议 新建 业主大会 1月15日 19:30 小区会所 审议物业服务合同续签')
     expect(out).toHaveLength(1)
-    expect(out[0]?.text).toContain('《业主大会和业主委员会指导规则》规定：召开业主大会会议，应当于会议召开15日以前通知全体业主。')
-    const extraordinary = await h.run('/会议 新建 临时业主大会 1月15日 19:30 小区会所 电梯抢修 原因：3号楼电梯停运')
-    expect(textsIn(extraordinary, OWNERS)[0]).toContain('临时召开原因：3号楼电梯停运')
+    expect(out[0]?.text).toContain('《物业管理条例》第十四条规定：召开业主大会会议，应当于会议召开15日以前通知全体业主')
+  })
+
+  it('refuses a 临时业主大会 at 7 days\' notice too, and tells the residents\' committee of one at 15 (issue 10)', async () => {
+    h = await openSandbox()
+    await h.run(':clock 2027-01-05 10:00')
+    const refused = await h.run(':as 赵主任', ':dm', '/会议 新建 临时业主大会 2027-01-12 19:30 小区会所 紧急动用维修资金 原因：3号楼电梯停运')
+    expect(refused).toEqual([{ chat: '私聊 赵主任', text: expect.stringContaining('无法发出通知：临时业主大会距今只有7天，不足15天') }])
+    expect(refused[0]?.text).toContain('《物业管理条例》第十四条')
+    expect(refused[0]?.text).toContain('最早可在 2027年1月20日（周三）19:30 召开')
+    const created = await h.run('/会议 新建 临时业主大会 2027-01-20 19:30 小区会所 紧急动用维修资金 原因：3号楼电梯停运')
+    expect(textsIn(created, OWNERS)[0]).toContain('临时召开原因：3号楼电梯停运')
+    expect(textsIn(created, '私聊 陈主任')).toEqual([expect.stringContaining('【会议通知 #1】业主大会')])
+    expect(textsIn(created, '私聊 赵主任').at(-1)).toContain('陈主任')
+    const ordinary = await h.run('/会议 新建 业主大会 2027-01-21 19:30 小区会所 审议物业服务合同续签')
+    expect(textsIn(ordinary, '私聊 陈主任')).toEqual([expect.stringContaining('【会议通知 #2】业主大会')])
   })
 
   it('sends a joint meeting to the four-in-one group only, lists and cancels it', async () => {

@@ -26,11 +26,27 @@ describe('the half-yearly opinion survey', () => {
     expect(chair).toContain('参与：3人；平均分：3.33')
     expect(chair).toContain('电梯（2条）')
     expect(textsIn(closed, OWNERS).join('\n')).not.toContain('结果')
+    // issue 10: every written comment reaches the chair privately, with its themes, and nowhere else
+    const comments = textsIn(closed, '私聊 赵主任').find(t => t.includes('文字意见（'))!
+    expect(comments).toMatch(/^【2027年上半年物业服务意见征询 文字意见（共3条，仅供主任参阅，不公开姓名）】\n主题：电梯（2条）、故障（2条）/)
+    expect(comments).toContain('4分｜电梯故障修得快了〔电梯、故障〕')
+    expect(comments).toContain('5分｜保洁好，电梯故障少〔电梯、故障〕')
+    expect(comments).toContain('1分｜门禁坏了')
+    expect(comments).not.toMatch(/张阿姨|李先生|王女士/)
+    for (const t of textsIn(closed, '四位一体工作群')) expect(t).not.toContain('门禁坏了')
+    const again = await h.run(':as 赵主任', ':dm', '/征询 意见')
+    expect(again).toEqual([{ chat: '私聊 赵主任', text: comments }])
+    expect(textsIn(await h.run(':as 钱委员', ':dm', '/征询 意见'), '私聊 钱委员')).toEqual(['全部文字意见只发给业委会主任。'])
 
     const late = await h.run(':as 张阿姨', ':dm', '/评分 3')
     expect(late[0]?.text).toContain('目前没有进行中的意见征询')
     const published = await h.run(':as 赵主任', ':dm', '/征询 公布')
-    expect(textsIn(published, OWNERS)[0]).toContain('【2027年上半年物业服务意见征询 结果】')
+    const result = textsIn(published, OWNERS)
+    expect(result).toEqual([expect.stringContaining('【2027年上半年物业服务意见征询 结果】')])
+    expect(result[0]).toContain('参与：3人；平均分：3.33')
+    expect(result[0]).toContain('5分：1人；4分：1人；3分：0人；2分：0人；1分：1人')
+    expect(result[0]).toContain('意见中常提到：电梯（2条）、故障（2条）')
+    expect(result[0]).not.toMatch(/门禁坏了|修得快了/)
   })
 
   it('keeps property staff out, runs one survey at a time, and publishes once', async () => {
