@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { loadSkills } from '../../src/knowledge/load-skills.js'
 import { renderSkill } from '../../src/knowledge/render-skill.js'
-import { FAQ_ID, SHORT_ANSWER_MAX, parseSource } from '../../src/knowledge/skill-schema.js'
+import { FAQ_ID, GROUP_BRIEF_MAX, MANUAL_SOURCE, SHORT_ANSWER_MAX, parseSource } from '../../src/knowledge/skill-schema.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const skillsDir = path.join(root, 'skills')
@@ -14,7 +14,7 @@ const REQUIRED = ['maintenance-fund-use', 'fund-disclosure', 'public-income', 'c
   'committee-duties', 'owners-assembly', 'property-management-committee', 'property-company-selection',
   'property-service-scope', 'property-fees', 'ten-disclosures', 'complaint-process', 'joint-meeting',
   'neighbor-mediation', 'illegal-construction', 'renovation-rules', 'reception-day', 'opinion-survey',
-  'committee-supervision', 'party-leadership', 'bot-help', FAQ_ID]
+  'committee-supervision', 'party-leadership', 'bot-help', 'bot-rating', 'bot-ticket', 'bot-questions', FAQ_ID]
 
 const { skills, problems } = await loadSkills(skillsDir)
 const procedures = skills.filter(s => s.id !== FAQ_ID && !s.id.startsWith('faq-'))
@@ -44,7 +44,7 @@ describe('the repository skills', () => {
     for (const s of procedures) {
       for (const source of s.sources) {
         const ref = parseSource(source)
-        expect(ref?.kind, `${s.id}: ${source}`).toMatch(/^(seed|law)$/)
+        expect(ref?.kind, `${s.id}: ${source}`).toMatch(/^(seed|law|manual)$/)
         if (ref?.kind === 'seed') expect(existsSync(path.join(seedsDir, ref.file)), `${s.id}: ${ref.file}`).toBe(true)
       }
     }
@@ -67,6 +67,13 @@ describe('the repository skills', () => {
     }
   })
 
+  it('have a group answer of at most two short lines, also once filled in', () => {
+    for (const s of procedures) {
+      expect(s.brief, s.id).toBeDefined()
+      expect([...renderSkill(s, {}).brief].length, s.id).toBeLessThanOrEqual(GROUP_BRIEF_MAX)
+    }
+  })
+
   it('use only the placeholders skills/README.md documents', () => {
     const readme = readFileSync(path.join(skillsDir, 'README.md'), 'utf8')
     for (const s of skills) {
@@ -80,8 +87,8 @@ describe('the repository skills', () => {
     const seedText = (file: string): string => readFileSync(path.join(seedsDir, file), 'utf8')
     for (const s of procedures) {
       const refs = s.sources.map(parseSource)
-      const cited = refs.flatMap(r => r?.kind === 'seed' ? [seedText(r.file)] : r?.kind === 'law' ? [LAW_FIGURES[r.text] ?? ''] : [])
-      for (const figure of figures(`${s.short}\n${s.steps}`)) {
+      const cited = refs.flatMap(r => r?.kind === 'seed' ? [seedText(r.file)] : r?.kind === 'law' || r?.kind === 'manual' ? [LAW_FIGURES[r.text] ?? ''] : [])
+      for (const figure of figures(`${s.short}\n${s.brief ?? ''}\n${s.steps}`)) {
         expect(cited.some(t => mentions(t, figure)), `${s.id}: ${figure}`).toBe(true)
       }
     }
@@ -93,7 +100,9 @@ describe('the repository skills', () => {
 const LAW_FIGURES: Record<string, string> = {
   民法典第二百七十八条: '三分之二 四分之三',
   民法典第九百四十六条: '60',
-  业主大会和业主委员会指导规则: '15 20% 5 11'
+  业主大会和业主委员会指导规则: '15 20% 5 11',
+  // what the bot does (its commands and examples of them)
+  [MANUAL_SOURCE]: '1 2 3 4 5 27'
 }
 
 /** "7" is in a text that says 7 or 七 as a number of its own (not inside 2017). */

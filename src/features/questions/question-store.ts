@@ -15,7 +15,12 @@ export interface OpenQuestion {
   answeredAt?: string
 }
 
-interface Data { next: number, questions: OpenQuestion[] }
+interface Data {
+  next: number
+  questions: OpenQuestion[]
+  /** Shanghai date (YYYY-MM-DD) of the last morning digest of open questions to the committee */
+  lastDigest?: string
+}
 
 // Hand-offs are few (the committee answers each one by hand): one small file is enough.
 export class QuestionStore {
@@ -37,6 +42,14 @@ export class QuestionStore {
 
   open (): OpenQuestion[] {
     return this.store.data.questions.filter(q => q.status === 'open')
+  }
+
+  get lastDigest (): string | undefined { return this.store.data.lastDigest }
+
+  /** Record the day's digest as sent, on disk before it is sent: a restart never sends it twice. */
+  async markDigest (day: string): Promise<void> {
+    this.store.update(d => { d.lastDigest = day })
+    await this.store.flush()
   }
 
   update (number: number, change: Partial<OpenQuestion>): void {
