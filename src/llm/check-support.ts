@@ -28,7 +28,8 @@ export function forbiddenContent (text: string): string | undefined {
 export const SUPPORT_MIN = 0.6
 /** Sentences shorter than this (您好！, 谢谢) say nothing to check. */
 const MIN_CHARS = 4
-const NEGATOR = /[不没无未别勿免非]/g
+// 无 of 无障碍 (barrier-free) negates nothing.
+const NEGATOR = /[不没未别勿免非]|无(?!障碍)/g
 
 /** How closely an answer's clause must follow a negated clause of the source to be read as stating it. */
 const SAME_CLAUSE = 0.6
@@ -64,11 +65,11 @@ export function unsupportedSentence (answer: string, source: string): string | u
 }
 
 function clauses (text: string): string[] {
-  return text.split(/[。！？!?；;，,、：:\n（）()]+/).map(han).filter(c => c.length > 0)
+  return text.split(/[。！？!?；;，,：:\n（）()]+/).map(han).filter(c => c.length > 0)
 }
 
 function hasNegator (text: string): boolean {
-  return /[不没无未别勿免非]/.test(text)
+  return new RegExp(NEGATOR.source).test(text)
 }
 
 /** Chinese characters only, runs joined: punctuation and spacing do not change what is said. */
