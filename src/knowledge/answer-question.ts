@@ -45,6 +45,13 @@ export const CLEAR_RATIO = 0.5
 export const FAQ_CLOSE = 0.45
 /** …and clearly closer than the runner-up's closest example. */
 export const FAQ_CLOSE_RATIO = 1.25
+/**
+ * A committee answer among the best three, at least this share of the best score, with an
+ * example at least this close, is the answer: what the committee said about this compound
+ * is more to the point than the general procedure next to it.
+ */
+export const COMMITTEE_RATIO = 0.75
+export const COMMITTEE_CLOSE = 0.25
 
 export type Answer =
   | { kind: 'answer', skill: Skill, score: number }
@@ -65,6 +72,10 @@ function rank (kb: KnowledgeBase, text: string): Answer {
   const ranked = kb.search(text, 3)
   const [best, second] = ranked
   if (best && answersCloseWording(best.skill) && best.closest >= FAQ_CLOSE && best.closest >= FAQ_CLOSE_RATIO * (second?.closest ?? 0) && best.score >= CHOICE_THRESHOLD) return { kind: 'answer', skill: best.skill, score: best.score }
+  // The compound's own answer beats a general procedure it nearly ties with ("评分怎么弄":
+  // the survey procedure and the collected "怎么评分啊，我不会弄" share only 评分).
+  const own = ranked.find(r => isCommitteeAnswer(r.skill))
+  if (best && own && own.matched >= 1 && own.closest >= COMMITTEE_CLOSE && own.score >= COMMITTEE_RATIO * best.score && own.score >= CHOICE_THRESHOLD) return { kind: 'answer', skill: own.skill, score: own.score }
   if (!best || best.score < CHOICE_THRESHOLD) return { kind: 'unknown', score: best?.score ?? 0 }
   const ambiguous = second !== undefined && second.score >= AMBIGUOUS_RATIO * best.score
   // A short question ("换物业", "業委會一個月開幾次會", "公共收益") shares one word with the
@@ -84,5 +95,9 @@ function rank (kb: KnowledgeBase, text: string): Answer {
 }
 
 function answersCloseWording (skill: Skill): boolean {
-  return skill.sources.some(s => s.startsWith('业委会答复') || s === MANUAL_SOURCE)
+  return isCommitteeAnswer(skill) || skill.sources.includes(MANUAL_SOURCE)
+}
+
+function isCommitteeAnswer (skill: Skill): boolean {
+  return skill.sources.some(s => s.startsWith('业委会答复'))
 }

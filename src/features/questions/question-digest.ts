@@ -1,5 +1,5 @@
 import type { App } from '../../app/types.js'
-import { formatShanghai, shanghaiDate, shanghaiParts } from '../../clock/shanghai-time.js'
+import { calendarDaysBetween, formatShanghai, shanghaiDate, shanghaiParts } from '../../clock/shanghai-time.js'
 import { isWorkingDay } from '../../complaints/working-days.js'
 import { tellCommittee } from './hand-off.js'
 import type { OpenQuestion, QuestionStore } from './question-store.js'
@@ -25,7 +25,7 @@ export async function sendQuestionDigest (app: App, store: QuestionStore, now: D
 export function digestText (waiting: OpenQuestion[], now: Date): string {
   // No asker names: the digest may go to a work group.
   const lines = waiting.slice(0, LIST_MAX).map(q => {
-    const days = Math.max(1, Math.floor((now.getTime() - Date.parse(q.askedAt)) / 86_400_000))
+    const days = calendarDaysBetween(new Date(q.askedAt), now)
     return `Q${q.number}（${formatShanghai(new Date(q.askedAt)).slice(5, 10)}，已等 ${days} 天）${[...q.text].slice(0, 40).join('')}`
   })
   const more = waiting.length > LIST_MAX ? [`……另有 ${waiting.length - LIST_MAX} 个，发送 /问题 查看全部`] : []
