@@ -75,8 +75,8 @@ describe('vague questions and questions about the bot', () => {
   it('answers 我家两套房 投票算几票 with how owners\' votes are counted', async () => {
     const h = await open()
     const [reply] = await h.run(':as 张阿姨', '@小区助手 我家两套房 投票算几票')
-    expect(reply!.text).toMatch(/^@张阿姨 业主共同决定的事，按人数和专有部分面积计算：一套房算一人，一人有几套房的，人数按一人算。/)
-    expect(reply!.text).toMatch(/\n依据：民法典第二百七十八条、第二百八十条；/)
+    expect(reply!.text).toMatch(/^@张阿姨 投票按人数和专有部分面积计算：一套房算一人，同一人有几套房的，人数按一人算，面积都算。\n/)
+    expect(reply!.text).toMatch(/\n依据：最高人民法院关于审理建筑物区分所有权纠纷案件适用法律若干问题的解释第八条、第九条/)
   })
 
   it('answers how to rate, how to chase a ticket and what it can do from its own skills, handing nothing to the committee', async () => {
