@@ -41,12 +41,13 @@ const SAME_CLAUSE = 0.6
  * states without a negation what a clause of the source negates ("物业可以用停水方式催交"
  * against "物业也不得用停水、停电、停气等方式催交").
  */
-export function unsupportedSentence (answer: string, source: string): string | undefined {
+export function unsupportedSentence (answer: string, written: string): string | undefined {
+  const source = sameNegations(written)
   const known = new Set(bigrams(source))
   const sourceHan = han(source)
   const negatedClauses = clauses(source).filter(c => hasNegator(c)).map(c => new Set(bigrams(c)))
   for (const sentence of answer.split(/[。！？!?；;\n]+/)) {
-    const text = han(sentence)
+    const text = han(sameNegations(sentence))
     if ([...text].length < MIN_CHARS) continue
     const grams = bigrams(text)
     const covered = grams.filter(g => known.has(g)).length / Math.max(grams.length, 1)
@@ -55,7 +56,7 @@ export function unsupportedSentence (answer: string, source: string): string | u
       const phrase = text.slice(m.index ?? 0, (m.index ?? 0) + 3)
       if (phrase.length === 3 && !sourceHan.includes(phrase)) return sentence
     }
-    for (const clause of clauses(sentence).filter(c => !hasNegator(c))) {
+    for (const clause of clauses(sameNegations(sentence)).filter(c => !hasNegator(c))) {
       const own = bigrams(clause)
       if (own.length < 3) continue
       if (negatedClauses.some(neg => own.filter(g => neg.has(g)).length / own.length >= SAME_CLAUSE)) return sentence
@@ -75,6 +76,16 @@ function hasNegator (text: string): boolean {
 /** Chinese characters only, runs joined: punctuation and spacing do not change what is said. */
 function han (text: string): string {
   return (text.match(/\p{Script=Han}+/gu) ?? []).join('')
+}
+
+// Ways of saying the same prohibition or the same "no need": 不能擅自 says what 不得擅自 says.
+const SAME_NEGATION: ReadonlyArray<[RegExp, string]> = [
+  [/不能|不可以|不可|不准|不许|严禁|禁止|不应当|不应该|不应|不要/g, '不得'],
+  [/无需|无须|不必|不用|用不着|不需/g, '不需']
+]
+
+function sameNegations (text: string): string {
+  return SAME_NEGATION.reduce((t, [pattern, word]) => t.replace(pattern, word), text)
 }
 
 function bigrams (text: string): string[] {

@@ -74,3 +74,12 @@ describe('checkAnswer', () => {
     expect(checkAnswer(text.replace('，', '\n').replace('，', '\n'), [fund], { maxLines: 1 })).toBeUndefined()
   })
 })
+
+describe('unsupportedSentence with other words for the same negation', () => {
+  const renovation = renderSkill(kb.get('renovation-rules')!, {})
+  it('reads 不能擅自 as 不得擅自, and 无需 as 不需要', () => {
+    expect(unsupportedSentence('装修前要向物业申报登记，不能擅自变动建筑主体和承重结构。', source(renovation))).toBeUndefined()
+    expect(unsupportedSentence('装修前要向物业申报登记，可以擅自变动建筑主体和承重结构。', source(renovation))).toBeDefined()
+    expect(unsupportedSentence('动用维修资金无需业主表决。', source(fund))).toBeDefined()
+  })
+})

@@ -76,6 +76,8 @@ describe('questions in the sandbox', () => {
     const h = await open()
     const [renovation] = await h.run(':as 李先生', '@小区助手 装修')
     expect(renovation!.text).toMatch(/^@李先生 装修开工前向物业申报登记，不得擅自变动建筑主体和承重结构。\n/)
+    // 依据 names the rules, not the Wuchang news report the steps also draw on
+    expect(renovation!.text).toMatch(/\n依据：住宅室内装饰装修管理办法；民法典第二百七十二条$/)
     const [phone] = await h.run('@小区助手 物业监督电话是多少')
     for (const text of [renovation!.text, phone!.text]) expect(text).not.toMatch(/请咨询业委会|本小区：|电话：\s*(\n|$)|\{\{/)
   })
