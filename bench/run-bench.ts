@@ -3,13 +3,15 @@ import { fileURLToPath } from 'node:url'
 
 // Each section runs in its own process, so its peak memory is its own (the 100,000-ticket
 // fixture must not count against the bot's memory, nor the echo bot's against ours).
-const SECTIONS = ['bot', 'echo', 'questions', 'complaints'] as const
+const SECTIONS = ['bot', 'echo', 'questions', 'complaints', 'spreadsheets'] as const
 
 const TARGETS = {
   median_ratio_max: 1.5,
   bot_peak_rss_mb_max: 200,
   question_top1_min: 0.95,
-  ticket_create_ratio_max: 2
+  ticket_create_ratio_max: 2,
+  hostile_spreadsheet_max_ms: 5000,
+  hostile_spreadsheet_max_rss_mb: 150
 }
 
 function runSection (name: string): Record<string, unknown> {

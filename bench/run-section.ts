@@ -5,7 +5,8 @@ const SECTIONS: Record<string, { run: () => Promise<Record<string, unknown>>, rs
   bot: { run: async () => await (await import('./bench-message-handling.js')).benchBot(), rss: 'bot_peak_rss_mb' },
   echo: { run: async () => await (await import('./bench-echo.js')).benchEcho(), rss: 'echo_peak_rss_mb' },
   questions: { run: async () => await (await import('./bench-questions.js')).benchQuestions(), rss: 'questions_peak_rss_mb' },
-  complaints: { run: async () => await (await import('./bench-complaints.js')).benchComplaints(), rss: 'complaints_peak_rss_mb' }
+  complaints: { run: async () => await (await import('./bench-complaints.js')).benchComplaints(), rss: 'complaints_peak_rss_mb' },
+  spreadsheets: { run: async () => await (await import('./bench-spreadsheets.js')).benchSpreadsheets(), rss: 'spreadsheets_bench_rss_mb' }
 }
 
 async function main (): Promise<void> {

@@ -8,6 +8,8 @@ export interface ItemLine {
   count: number
   /** approval references (maintenance-fund expenses), in order of first appearance */
   approvals: string[]
+  /** each movement of the item, in date order: the table shows when and to or from whom */
+  entries: Array<Pick<LedgerEntry, 'date' | 'counterparty' | 'amountFen'>>
 }
 
 export type { OpeningSource }
@@ -30,19 +32,25 @@ export interface Statement {
   publishedAt?: string
   corrects?: number
   correctionNote?: string
+  /** who prepared (imported) and who approved (published) this version: 制表 / 审核 */
+  importedBy: string
+  importedAt: string
+  publishedBy?: string
   funds: FundStatement[]
 }
 
 function byItem (entries: LedgerEntry[]): ItemLine[] {
   const lines = new Map<string, ItemLine>()
   for (const entry of entries) {
-    const line = lines.get(entry.item) ?? { item: entry.item, amountFen: 0, count: 0, approvals: [] }
+    const line = lines.get(entry.item) ?? { item: entry.item, amountFen: 0, count: 0, approvals: [], entries: [] }
     line.amountFen += entry.amountFen
     line.count += 1
+    line.entries.push({ date: entry.date, counterparty: entry.counterparty, amountFen: entry.amountFen })
     if (entry.approval !== undefined && !line.approvals.includes(entry.approval)) line.approvals.push(entry.approval)
     lines.set(entry.item, line)
   }
   // largest first so a shortened text still shows what matters most
+  for (const line of lines.values()) line.entries.sort((a, b) => a.date.localeCompare(b.date))
   return [...lines.values()].sort((a, b) => b.amountFen - a.amountFen || a.item.localeCompare(b.item, 'zh'))
 }
 
@@ -97,6 +105,9 @@ export function buildStatement (book: LedgerBook, version: LedgerVersion): State
     versionId: version.id,
     status: version.status,
     ...(version.publishedAt !== undefined && { publishedAt: version.publishedAt }),
+    ...(version.publishedBy !== undefined && { publishedBy: version.publishedBy }),
+    importedBy: version.importedBy,
+    importedAt: version.importedAt,
     ...(version.corrects !== undefined && { corrects: version.corrects }),
     ...(version.correctionNote !== undefined && { correctionNote: version.correctionNote }),
     funds: FUNDS.map(fund => {

@@ -1,7 +1,7 @@
 import type { Fund } from './ledger-entry.js'
 import { labelOf, type ColumnKey } from './ledger-columns.js'
 import {
-  cellText, parseAmountCell, parseDateCell, parseFundCell, parseKindCell, parseTextCell,
+  cellText, FORMULA, parseAmountCell, parseDateCell, parseFundCell, parseKindCell, parseTextCell,
   type CellResult, type CellValue, type RowKind
 } from './parse-ledger-cells.js'
 import type { LedgerError, SheetRow } from './parse-ledger-rows.js'
@@ -22,11 +22,15 @@ export interface CheckedRow {
 
 export function checkLedgerRow (columns: Map<ColumnKey, number>, { row, values }: SheetRow): CheckedRow {
   const errors: LedgerError[] = []
-  const cell = (key: ColumnKey): CellValue => {
+  const raw = (key: ColumnKey): CellValue => {
     const index = columns.get(key)
     return index === undefined ? undefined : values[index]
   }
+  const formulas = new Set([...columns.keys()].filter(key => raw(key) === FORMULA))
+  for (const key of formulas) errors.push({ row, column: labelOf(key), message: '是公式，请把公式粘贴为数值（复制后「选择性粘贴 → 数值」）再发送' })
+  const cell = (key: ColumnKey): CellValue => formulas.has(key) ? undefined : raw(key)
   const take = <T>(key: ColumnKey, result: CellResult<T>): T | undefined => {
+    if (formulas.has(key)) return undefined
     if (result.ok) return result.value
     errors.push({ row, column: labelOf(key), message: result.message })
     return undefined
@@ -42,7 +46,7 @@ export function checkLedgerRow (columns: Map<ColumnKey, number>, { row, values }
   const counterparty = take('counterparty', parseTextCell(cell('counterparty'), 50, !isOpening))
   const approval = take('approval', parseTextCell(cell('approval'), 80, false))
   const note = take('note', parseTextCell(cell('note'), 100, false))
-  if (fund === '维修资金' && kind === '支出' && approval === undefined) {
+  if (fund === '维修资金' && kind === '支出' && approval === undefined && !formulas.has('approval')) {
     errors.push({ row, column: labelOf('approval'), message: '维修资金支出必须填写批准文号或业主大会决议' })
   }
   return {

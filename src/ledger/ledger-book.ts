@@ -61,6 +61,19 @@ export function addDraft (
   return { book: { versions: [...versions, version] }, version }
 }
 
+const accountsKey = (v: Pick<LedgerVersion, 'entries' | 'opening'>): string => JSON.stringify({
+  // the spreadsheet row an entry came from is not part of the accounts
+  entries: v.entries.map(({ row: _row, ...entry }) => entry),
+  opening: Object.fromEntries(Object.entries(v.opening).sort())
+})
+
+/** Whether two imports hold exactly the same accounts: a "correction" of nothing is refused. */
+export function sameAccounts (a: Pick<LedgerVersion, 'entries' | 'opening'>, b: Pick<LedgerVersion, 'entries' | 'opening'>): boolean {
+  return accountsKey(a) === accountsKey(b)
+}
+
+export const NO_CHANGE = '与已公示的版本完全相同，没有需要更正的内容'
+
 export function publishedVersion (book: LedgerBook, period: PeriodId): LedgerVersion | undefined {
   return book.versions.find(v => v.period === period && v.status === 'published')
 }
@@ -88,6 +101,7 @@ export function publishDraft (
   if (draft === undefined || draft.status !== 'draft') return { ok: false, message: '没有待确认的草稿' }
   const previous = publishedVersion(book, draft.period)
   const note = meta.correctionNote?.trim()
+  if (previous !== undefined && sameAccounts(previous, draft)) return { ok: false, message: `${NO_CHANGE}（第${previous.id}版）` }
   if (previous !== undefined && (note === undefined || note === '')) {
     return { ok: false, message: '这一期已经公示过，重新发布属于更正，请写明更正说明' }
   }

@@ -2,8 +2,14 @@ import { toSimplified } from '../text/to-simplified.js'
 import type { Direction, Fund } from './ledger-entry.js'
 import { parseYuan } from './money.js'
 
+/** A cell whose value is a formula: refused, since its cached result is not to be trusted. */
+export const FORMULA: unique symbol = Symbol('formula')
+
 /** What a spreadsheet cell can hold once read (exceljs gives Date for date cells). */
-export type CellValue = string | number | Date | undefined
+export type CellValue = string | number | Date | typeof FORMULA | undefined
+
+/** The largest amount one row may hold, ¥100,000,000.00: with 5,000 rows every sum stays an exact integer of fen. */
+export const MAX_AMOUNT_FEN = 10_000_000_000
 
 export type CellResult<T> = { ok: true, value: T } | { ok: false, message: string }
 
@@ -11,7 +17,7 @@ const ok = <T>(value: T): CellResult<T> => ({ ok: true, value })
 const fail = <T>(message: string): CellResult<T> => ({ ok: false, message })
 
 export function cellText (value: CellValue): string {
-  if (value === undefined) return ''
+  if (value === undefined || value === FORMULA) return ''
   if (value instanceof Date) return value.toISOString().slice(0, 10)
   return toSimplified(String(value))
 }
@@ -89,7 +95,8 @@ export function parseKindCell (value: CellValue): CellResult<RowKind> {
 /** Movements are positive (the direction gives the sign); an opening balance may be zero. */
 export function parseAmountCell (value: CellValue, allowZero = false): CellResult<number> {
   if (allowZero && /^[¥￥]?\s*0+(\.0{1,2})?\s*元?$/.test(cellText(value).trim())) return ok(0)
-  const fen = value instanceof Date || value === undefined ? undefined : parseYuan(value)
+  const fen = value instanceof Date || value === undefined || value === FORMULA ? undefined : parseYuan(value)
+  if (fen !== undefined && fen > MAX_AMOUNT_FEN) return fail('超过单笔上限 ¥100,000,000.00，请核对金额')
   if (fen !== undefined) return ok(fen)
   // a signed amount ("-2,350.00"): the direction column already says which way the money went
   const negative = typeof value === 'number' ? value < 0 : /^[-−(（]/.test(cellText(value))
@@ -97,9 +104,15 @@ export function parseAmountCell (value: CellValue, allowZero = false): CellResul
   return fail(allowZero ? '应为不小于0的数，最多两位小数' : '应为正数，最多两位小数')
 }
 
+// Text that a spreadsheet program would run as a formula when the statement is opened again
+// (`=HYPERLINK(…)`, `+cmd|' /C calc'!A0`, `@SUM(…)`): never stored, never published.
+const FORMULA_START = /^[=+\-@＝＋－＠]/
+
 export function parseTextCell (value: CellValue, max: number, required: boolean): CellResult<string | undefined> {
-  const text = cellText(value).replace(/\s+/g, ' ')
-  if (text === '') return required ? fail('不能为空') : ok(undefined)
+  const text = cellText(value).replace(/\s+/g, ' ').trim()
+  // a lone dash is how many sheets say "none"
+  if (text === '' || (!required && /^[-－—]+$/.test(text))) return required ? fail('不能为空') : ok(undefined)
+  if (FORMULA_START.test(text)) return fail('不能以 = + - @ 开头（会被表格软件当作公式），请删掉开头的符号')
   if ([...text].length > max) return fail(`不能超过${max}个字`)
   return ok(text)
 }

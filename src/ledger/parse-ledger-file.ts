@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs'
 import { parse as parseCsv } from 'csv-parse/sync'
-import { cellText, type CellValue } from './parse-ledger-cells.js'
-import { parseLedgerRows, type LedgerParseResult, type SheetRow } from './parse-ledger-rows.js'
+import { cellText } from './parse-ledger-cells.js'
+import { readXlsxSheets, SHEET_LIMITS } from './read-xlsx-sheets.js'
+import { MAX_ROWS, parseLedgerRows, type LedgerParseResult, type SheetRow } from './parse-ledger-rows.js'
 import { mapHeaders } from './ledger-columns.js'
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -23,40 +23,19 @@ export async function parseLedgerFile (name: string, data: Buffer): Promise<Ledg
 }
 
 async function parseXlsx (data: Buffer): Promise<LedgerParseResult> {
-  const workbook = new ExcelJS.Workbook()
-  try {
-    // exceljs's typings predate Node's generic Buffer
-    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer)
-  } catch {
-    return fail('无法读取这个 .xlsx 文件，请确认文件没有损坏、没有加密')
+  const read = await readXlsxSheets(data)
+  if (!read.ok) return fail(read.message)
+  const withData = read.sheets.filter(s => s.rows.length > 0)
+  // A hidden sheet is what owners would never see in the file: a ledger hidden behind a
+  // harmless visible one is refused, never imported.
+  const hidden = withData.filter(s => s.hidden)
+  if (hidden.length > 0) {
+    return fail(`工作表「${hidden.map(s => s.name).join('」「')}」是隐藏的，里面有数据。请删除隐藏的工作表（或取消隐藏并确认内容）后再发送`)
   }
-  const sheets = workbook.worksheets.filter(s => s.actualRowCount > 0)
-  if (sheets.length === 0) return fail('文件里没有账目行')
+  if (withData.length === 0) return fail('文件里没有账目行')
   // a workbook often opens on a 说明 or 汇总 sheet: the accounts are the first sheet with the header
-  const all = sheets.map(sheetRows)
-  return fromRows(all.find(rows => headerIndex(rows) >= 0) ?? all[0] ?? [])
-}
-
-function sheetRows (sheet: ExcelJS.Worksheet): SheetRow[] {
-  const rows: SheetRow[] = []
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values: CellValue[] = []
-    for (let c = 1; c <= sheet.columnCount; c++) values.push(toCellValue(row.getCell(c).value))
-    rows.push({ row: rowNumber, values })
-  })
-  return rows
-}
-
-/** exceljs cells can be rich text, formulas, hyperlinks...: keep what the sheet displays. */
-function toCellValue (value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return undefined
-  if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) return value
-  if (typeof value === 'boolean') return String(value)
-  if ('richText' in value) return value.richText.map(part => part.text).join('')
-  if ('result' in value) return toCellValue(value.result as ExcelJS.CellValue)
-  if ('text' in value && typeof value.text === 'string') return value.text
-  if ('error' in value) return String(value.error)
-  return undefined
+  const rows = withData.map(s => s.rows)
+  return fromRows(rows.find(r => headerIndex(r) >= 0) ?? rows[0] ?? [])
 }
 
 function decodeText (data: Buffer): string {
@@ -75,7 +54,8 @@ function parseCsvText (text: string): LedgerParseResult {
   } catch {
     return fail('无法读取这个 .csv 文件，请检查引号和逗号是否成对')
   }
-  return fromRows(records.map((values, index) => ({ row: index + 1, values })))
+  if (records.length > MAX_ROWS + 100) return fail(`账目行太多（超过${MAX_ROWS}行），请分期导入`)
+  return fromRows(records.map((values, index) => ({ row: index + 1, values: values.slice(0, SHEET_LIMITS.maxColumns) })))
 }
 
 /** The header is the first of the top rows that names at least three known columns (a title row may sit above it). */

@@ -8,15 +8,22 @@ import { cjkFontFamily } from './cjk-font.js'
 // an approval reference is exactly what an owner wants to read in full.
 
 type Tone = 'plain' | 'total' | 'balance'
-interface TableRow { cells: [string, string, string, string, string], tone: Tone }
+// 资金, 类别, 日期, 项目, 对方, 金额, 批准文号: every movement with its date and payee, as
+// owners check a bank statement
+interface TableRow { cells: [string, string, string, string, string, string, string], tone: Tone }
 
 const COLUMNS = [
-  { title: '资金', width: 100, align: 'left' },
-  { title: '类别', width: 100, align: 'left' },
-  { title: '项目', width: 260, align: 'left' },
-  { title: '金额', width: 170, align: 'right' },
-  { title: '批准文号/业主大会决议', width: 370, align: 'left' }
+  { title: '资金', width: 96, align: 'left' },
+  { title: '类别', width: 96, align: 'left' },
+  { title: '日期', width: 120, align: 'left' },
+  { title: '项目', width: 220, align: 'left' },
+  { title: '对方', width: 180, align: 'left' },
+  { title: '金额', width: 160, align: 'right' },
+  { title: '批准文号/业主大会决议', width: 290, align: 'left' }
 ] as const
+
+/** 制表 (the treasurer who imported the file) and 审核 (the chair who published it), with dates. */
+export interface Signatures { preparedBy: string, preparedOn: string, reviewedBy?: string, reviewedOn?: string }
 
 const PAD = 24
 const LINE_HEIGHT = 24
@@ -25,7 +32,7 @@ const MAX_CELL_LINES = 4
 const TITLE_HEIGHT = 96
 const FOOT_HEIGHT = 64
 const NOTE_HEIGHT = 28
-const MAX_ITEM_ROWS = 40
+const MAX_ITEM_ROWS = 60
 const WIDTH = PAD * 2 + COLUMNS.reduce((w, c) => w + c.width, 0)
 
 const FILL: Record<Tone, string> = { plain: '#ffffff', total: '#f2f5f9', balance: '#e6f0fa' }
@@ -33,26 +40,24 @@ const FILL: Record<Tone, string> = { plain: '#ffffff', total: '#f2f5f9', balance
 const OPENING_NOTE: Record<FundStatement['openingSource'], string> = { stated: '', carried: '上期期末结转', none: '未登记，按0计' }
 
 function itemRows (fund: string, kind: string, lines: ItemLine[]): TableRow[] {
-  const shown = lines.slice(0, MAX_ITEM_ROWS)
-  const rows: TableRow[] = shown.map(l => ({
-    cells: [fund, kind, l.count > 1 ? `${l.item}（${l.count}笔）` : l.item, formatFen(l.amountFen), l.approvals.join('、')],
-    tone: 'plain'
-  }))
-  const rest = lines.slice(MAX_ITEM_ROWS)
-  if (rest.length > 0) {
-    rows.push({ cells: [fund, kind, `其余${rest.length}项`, formatFen(rest.reduce((t, l) => t + l.amountFen, 0)), ''], tone: 'plain' })
-  }
-  return rows
+  const all: TableRow[] = lines.flatMap(l => l.entries.map(e => ({
+    cells: [fund, kind, e.date, l.item, e.counterparty, formatFen(e.amountFen), l.approvals.join('、')] as TableRow['cells'],
+    tone: 'plain' as const
+  })))
+  if (all.length <= MAX_ITEM_ROWS) return all
+  const restFen = lines.flatMap(l => l.entries).slice(MAX_ITEM_ROWS - 1).reduce((t, e) => t + e.amountFen, 0)
+  return [...all.slice(0, MAX_ITEM_ROWS - 1),
+    { cells: [fund, kind, '', `其余${all.length - MAX_ITEM_ROWS + 1}笔`, '', formatFen(restFen), ''], tone: 'plain' }]
 }
 
 function fundRows (f: FundStatement): TableRow[] {
   return [
-    { cells: [f.fund, '期初余额', OPENING_NOTE[f.openingSource], formatFen(f.openingFen), ''], tone: 'balance' },
+    { cells: [f.fund, '期初余额', '', OPENING_NOTE[f.openingSource], '', formatFen(f.openingFen), ''], tone: 'balance' },
     ...itemRows(f.fund, '收入', f.income),
-    { cells: [f.fund, '收入合计', '', formatFen(f.totalIncomeFen), ''], tone: 'total' },
+    { cells: [f.fund, '收入合计', '', '', '', formatFen(f.totalIncomeFen), ''], tone: 'total' },
     ...itemRows(f.fund, '支出', f.expense),
-    { cells: [f.fund, '支出合计', '', formatFen(f.totalExpenseFen), ''], tone: 'total' },
-    { cells: [f.fund, '期末余额', '', formatFen(f.closingFen), ''], tone: 'balance' }
+    { cells: [f.fund, '支出合计', '', '', '', formatFen(f.totalExpenseFen), ''], tone: 'total' },
+    { cells: [f.fund, '期末余额', '', '', '', formatFen(f.closingFen), ''], tone: 'balance' }
   ]
 }
 
@@ -106,7 +111,13 @@ function drawRow (ctx: SKRSContext2D, lines: string[][], y: number, fill: string
   return height
 }
 
-export function renderStatementImage (statement: Statement, options: { compoundName: string, preview?: boolean }): Buffer {
+export function signatureLine (s: Signatures | undefined): string {
+  if (s === undefined) return ''
+  const reviewed = s.reviewedBy !== undefined ? `${s.reviewedBy}（${s.reviewedOn ?? ''}）` : '待业委会主任审核'
+  return `制表：${s.preparedBy}（${s.preparedOn}）　审核：${reviewed}`
+}
+
+export function renderStatementImage (statement: Statement, options: { compoundName: string, preview?: boolean, signatures?: Signatures }): Buffer {
   const font = cjkFontFamily()
   const measure = createCanvas(WIDTH, 10).getContext('2d')
   const header = cellLines(measure, COLUMNS.map(c => c.title), true, font)
@@ -115,7 +126,8 @@ export function renderStatementImage (statement: Statement, options: { compoundN
     ? `〔更正〕本版更正此前公示的第${statement.corrects}版。更正说明：${statement.correctionNote ?? ''}`
     : undefined
   const tableHeight = rowHeight(header) + rows.reduce((h, r) => h + rowHeight(r.lines), 0)
-  const height = TITLE_HEIGHT + tableHeight + FOOT_HEIGHT + (correction !== undefined ? NOTE_HEIGHT : 0)
+  const signed = signatureLine(options.signatures)
+  const height = TITLE_HEIGHT + tableHeight + FOOT_HEIGHT + (correction !== undefined ? NOTE_HEIGHT : 0) + (signed !== '' ? NOTE_HEIGHT : 0)
   const canvas = createCanvas(WIDTH, height)
   const ctx = canvas.getContext('2d')
   ctx.fillStyle = '#ffffff'
@@ -139,9 +151,15 @@ export function renderStatementImage (statement: Statement, options: { compoundN
   ctx.fillStyle = '#52606d'
   const footY = y + FOOT_HEIGHT / 2
   ctx.fillText('期末余额 = 期初余额 + 收入合计 − 支出合计。维修资金支出均列明批准文号或业主大会决议。', PAD, footY)
+  let noteY = footY
+  if (signed !== '') {
+    noteY += NOTE_HEIGHT
+    ctx.fillStyle = '#1f2933'
+    ctx.fillText(signed, PAD, noteY)
+  }
   if (correction !== undefined) {
     ctx.fillStyle = '#b42318'
-    ctx.fillText(wrap(ctx, correction, WIDTH - PAD * 2)[0] ?? '', PAD, footY + NOTE_HEIGHT)
+    ctx.fillText(wrap(ctx, correction, WIDTH - PAD * 2)[0] ?? '', PAD, noteY + NOTE_HEIGHT)
   }
   return canvas.toBuffer('image/png')
 }

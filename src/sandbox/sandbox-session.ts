@@ -21,6 +21,8 @@ export interface SandboxInput {
   notice: (text: string) => void
   /** Where the clock starts on fresh data (default: now); tests pin it so they never age. */
   start?: Date
+  /** More people and groups on the mock puppet before login (the crash test's 20 owner groups). */
+  setup?: (mocker: NonNullable<Runtime['mocker']>) => void
 }
 
 const HANDLED_TIMEOUT_MS = 30_000
@@ -44,6 +46,7 @@ export class SandboxSession {
     const world = new MockWorld(runtime.mocker!, () => clock.now())
     world.onBotMessage(input.print)
     world.populate()
+    input.setup?.(runtime.mocker!)
     await runtime.start()
     world.login()
     try {

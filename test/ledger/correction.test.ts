@@ -19,6 +19,13 @@ const h1 = (fen: number): LedgerImport => imported([entry('公共收益', '收�
 const h2 = imported([entry('公共收益', '支出', 500, '绿化')])
 
 describe('corrections', () => {
+  it('refuses a correction that changes nothing, even from another file', () => {
+    const book = publish(emptyBook(), h1(3000))
+    const draft = addDraft(book, { ...h1(3000), entries: h1(3000).entries.map(e => ({ ...e, row: 9 })) }, { ...meta, source: 'b.csv' })
+    const result = publishVersion(draft.book, draft.version.id, { by: 'chair', at: meta.at, correctionNote: '重发' })
+    expect(result).toEqual({ ok: false, message: '与已公示的版本完全相同，没有需要更正的内容（第1版）' })
+  })
+
   it('never changes the published figures of the next half-year when an earlier one is corrected', () => {
     let book = publish(emptyBook(), h1(3000))
     book = publish(book, h2)
@@ -35,7 +42,7 @@ describe('corrections', () => {
   it('has no stale follower when the closing balance did not change', () => {
     let book = publish(emptyBook(), h1(3000))
     book = publish(book, h2)
-    book = publish(book, h1(3000), '对方单位名称更正')
+    book = publish(book, imported([entry('公共收益', '收入', 3000, '场地费', { date: '2026-03-01', counterparty: '某某公司' })], { 公共收益: 10000 }, '2026H1'), '对方单位名称更正')
     expect(staleFollower(book, publishedVersion(book, '2026H1')!)).toBeUndefined()
   })
 

@@ -3,7 +3,7 @@ import { createCanvas } from '@napi-rs/canvas'
 import { addDraft, emptyBook } from '../../src/ledger/ledger-book.js'
 import { buildStatement } from '../../src/ledger/build-statement.js'
 import { renderStatementText, STATEMENT_TEXT_LIMIT } from '../../src/ledger/render-statement-text.js'
-import { renderStatementImage } from '../../src/ledger/render-statement-image.js'
+import { renderStatementImage, signatureLine } from '../../src/ledger/render-statement-image.js'
 import { cjkFontFamily } from '../../src/ledger/cjk-font.js'
 import { entry, imported } from './ledger-helpers.js'
 
@@ -46,11 +46,23 @@ describe('renderStatementText', () => {
 })
 
 describe('renderStatementImage', () => {
+  it('lists each movement with its date and payee, and is signed 制表 / 审核 with dates', () => {
+    const two = [entry('公共收益', '收入', 100, '停车费', { date: '2026-08-31', counterparty: '物业代收' }), entry('公共收益', '收入', 200, '停车费', { date: '2026-07-31', counterparty: '物业代收' })]
+    const line = statementOf(two).funds[1]!.income[0]!
+    expect(line.entries).toEqual([{ date: '2026-07-31', counterparty: '物业代收', amountFen: 200 }, { date: '2026-08-31', counterparty: '物业代收', amountFen: 100 }])
+    expect(signatureLine({ preparedBy: '钱会计', preparedOn: '2027-01-03', reviewedBy: '赵主任', reviewedOn: '2027-01-05' }))
+      .toBe('制表：钱会计（2027-01-03）　审核：赵主任（2027-01-05）')
+    expect(signatureLine({ preparedBy: '钱会计', preparedOn: '2027-01-03' })).toBe('制表：钱会计（2027-01-03）　审核：待业委会主任审核')
+    const signed = renderStatementImage(statementOf(two), { compoundName: '阳光花园', signatures: { preparedBy: '钱会计', preparedOn: '2027-01-03' } })
+    const unsigned = renderStatementImage(statementOf(two), { compoundName: '阳光花园' })
+    expect(signed.readUInt32BE(20)).toBeGreaterThan(unsigned.readUInt32BE(20))
+  })
+
   it('draws a PNG table', () => {
     const png = renderStatementImage(statementOf(sample), { compoundName: '阳光花园' })
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
     // IHDR: width and height, big-endian, at bytes 16–23
-    expect(png.readUInt32BE(16)).toBe(1048)
+    expect(png.readUInt32BE(16)).toBe(1210)
     expect(png.readUInt32BE(20)).toBeGreaterThan(500)
   })
 

@@ -1,5 +1,5 @@
 import type { App, Feature, FeatureFactory, MessageContext } from '../../app/types.js'
-import { latestDraft, publishedVersion, publishedVersions, type LedgerVersion } from '../../ledger/ledger-book.js'
+import { latestDraft, NO_CHANGE, publishedVersion, publishedVersions, type LedgerVersion } from '../../ledger/ledger-book.js'
 import { publishVersion, staleFollower } from '../../ledger/publish-version.js'
 import { periodFromId } from '../../ledger/period.js'
 import { formatChineseDateTime } from '../../clock/shanghai-time.js'
@@ -93,7 +93,7 @@ async function publish (app: App, ctx: MessageContext, s: Store<DisclosureData>,
   const corrected = publishedVersion(s.data.book, draft.period)
   const now = app.clock.now()
   const result = publishVersion(s.data.book, draft.id, { by: ctx.talker.id, at: now, ...(note !== '' && { correctionNote: note }) })
-  if (!result.ok) return await ctx.reply(`${result.message}，例如：/公示 发布 8月临时停车费少记100元`)
+  if (!result.ok) return await ctx.reply(result.message.startsWith(NO_CHANGE) ? `${result.message}。草稿未发布。` : `${result.message}，例如：/公示 发布 8月临时停车费少记100元`)
   s.update(d => { d.book = result.book })
   await s.flush()
   const label = periodFromId(draft.period)?.label ?? draft.period

@@ -1,5 +1,5 @@
 import type { App, MessageContext } from '../../app/types.js'
-import { addDraft, publishedVersion, type LedgerVersion } from '../../ledger/ledger-book.js'
+import { addDraft, NO_CHANGE, publishedVersion, sameAccounts, type LedgerVersion } from '../../ledger/ledger-book.js'
 import { buildStatement } from '../../ledger/build-statement.js'
 import { importWarnings, statementWarnings } from '../../ledger/import-warnings.js'
 import { periodFromId } from '../../ledger/period.js'
@@ -28,6 +28,11 @@ export async function importLedgerFile (
   if (!parsed.ok) {
     app.audit.record({ who: ctx.talker.id, action: '导入账目', args: file.name, result: `refused: ${parsed.errors.length} errors` })
     return await ctx.reply(renderLedgerErrors(file.name, parsed.errors))
+  }
+  const published = publishedVersion(store.data.book, parsed.value.period)
+  if (published !== undefined && sameAccounts(published, parsed.value)) {
+    app.audit.record({ who: ctx.talker.id, action: '导入账目', args: file.name, result: 'refused: no change' })
+    return await ctx.reply(`「${file.name}」${NO_CHANGE}（第${published.id}版），未保存。如需更正，请改好后再发送。`)
   }
   const { version } = storeDraft(store, parsed.value, { source: file.name, by: ctx.talker.id, at: app.clock.now() })
   app.audit.record({ who: ctx.talker.id, action: '导入账目', args: file.name, result: `draft ${version.id}` })

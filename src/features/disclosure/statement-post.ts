@@ -6,7 +6,8 @@ import { periodFromId } from '../../ledger/period.js'
 import { renderStatementMessages } from '../../ledger/render-statement-text.js'
 import type { Calendar } from '../../schedule/calendar-schema.js'
 import { cronTimesBetween } from '../../schedule/cron-times.js'
-import { DAY_MS, fromShanghai } from '../../clock/shanghai-time.js'
+import { DAY_MS, fromShanghai, shanghaiDate } from '../../clock/shanghai-time.js'
+import type { Signatures } from '../../ledger/render-statement-image.js'
 import type { Store } from '../../storage/storage.js'
 import { sendToTarget, type Content } from '../schedule/targets.js'
 import type { DisclosureData } from './disclosure-store.js'
@@ -17,6 +18,21 @@ function replacedVersion (data: DisclosureData, version: LedgerVersion): LedgerV
   return version.status === 'draft' ? publishedVersion(data.book, version.period) : undefined
 }
 
+const personName = (app: App, id: string | undefined, role: string): string =>
+  id === undefined || id === 'cli' ? role : app.roles.nameOf(id) ?? role
+
+/** 制表 / 审核 on the table: the treasurer who imported the version and the chair who published it, with dates. */
+function signaturesOf (app: App, version: LedgerVersion): Signatures {
+  return {
+    preparedBy: personName(app, version.importedBy, '财务'),
+    preparedOn: shanghaiDate(new Date(version.importedAt)),
+    ...(version.publishedAt !== undefined && {
+      reviewedBy: personName(app, version.publishedBy, '业委会主任'),
+      reviewedOn: shanghaiDate(new Date(version.publishedAt))
+    })
+  }
+}
+
 /** The statement of a version as WeChat messages: the text, then the PNG table. */
 export async function statementContent (app: App, data: DisclosureData, version: LedgerVersion, preview = false): Promise<Content[]> {
   const statement = buildStatement(data.book, version)
@@ -24,6 +40,7 @@ export async function statementContent (app: App, data: DisclosureData, version:
   const options = {
     compoundName: app.compound.name,
     preview,
+    signatures: signaturesOf(app, version),
     ...(old !== undefined && { replaces: { versionId: old.id, changes: compareStatements(buildStatement(data.book, old), statement) } })
   }
   // The canvas and its 35 MB font load on the first statement, not at every start.

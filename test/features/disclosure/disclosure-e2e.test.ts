@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { openSandbox, textsIn, type Harness } from '../../helpers/sandbox-harness.js'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { openSandbox, ROOT, textsIn, type Harness } from '../../helpers/sandbox-harness.js'
 
 const OWNERS = '阳光花园业主群'
 let h: Harness | undefined
@@ -72,7 +75,9 @@ describe('fund statement disclosure in the sandbox', () => {
     h = await openSandbox()
     await h.run(':clock 2027-01-02 10:00', ':as 钱委员', ':dm', ':send test/fixtures/ledger-2026H2.xlsx', ':as 赵主任', '/公示 发布')
     await h.run(':clock 2027-01-05 09:00')
-    await h.run(':as 钱委员', ':send test/fixtures/ledger-2026H2.csv')
+    const fixed = path.join(await mkdtemp(path.join(tmpdir(), 'xiaoqu-ledger-')), '更正.csv')
+    await writeFile(fixed, (await readFile(path.join(ROOT, 'test/fixtures/ledger-2026H2.csv'), 'utf8')).replace('2026-09-30,维修资金', '2026-09-29,维修资金'))
+    await h.run(':as 钱委员', `:send ${fixed}`)
     const refused = await h.run(':as 赵主任', '/公示 发布')
     expect(refused[0]?.text).toContain('请写明更正说明')
     const out = await h.run('/公示 发布 利息收入记账日期更正')
