@@ -71,11 +71,11 @@ export function createQuestionsFeature (opts: { skillsDir?: string } = {}): Feat
         ? await writeAnswer(llm, question, [rendered], inGroup ? { maxChars: GROUP_BRIEF_MAX, maxLines: GROUP_BRIEF_LINES } : {})
         : undefined
       const offer = offerComplaint(ctx, question)
-      // A committee answer (FAQ) has no steps beyond itself: no 详细 to offer.
-      const hasSteps = skill.steps.trim() !== skill.short.trim()
       const text = written?.text ?? (inGroup ? rendered.brief : rendered.short)
-      await ctx.reply(composeAnswer(text, rendered, { inGroup, steps: hasSteps, extra: offer }))
-      if (hasSteps) ctx.session.set(LAST, skill.id, LAST_TTL_MIN)
+      // A committee answer (FAQ) has no steps beyond itself: 详细 only when the group got part of it.
+      const more = skill.steps.trim() !== skill.short.trim() || (inGroup && text !== rendered.short)
+      await ctx.reply(composeAnswer(text, rendered, { inGroup, steps: more, extra: offer }))
+      if (more) ctx.session.set(LAST, skill.id, LAST_TTL_MIN)
       else ctx.session.clear(LAST)
     }
 

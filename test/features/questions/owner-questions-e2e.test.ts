@@ -124,6 +124,19 @@ describe('committee answers and reminders', () => {
     expect(textsIn(h.sent, WORK).filter(t => t.startsWith('【待答复'))).toHaveLength(1)
   })
 
+  it('gives a group the first sentences of a long committee answer, and the whole of it privately on 详细', async () => {
+    const h = await open()
+    await h.run(':as 张阿姨', '@小区助手 小区游泳池夏天几点开放？')
+    const long = '游泳池夏季每天早上六点到晚上九点开放，周一上午清洁消毒暂停开放。入场请带业主卡，儿童须由家长陪同。' +
+      '泳池由物业负责管理，救生员在岗时才开放，雷雨天气临时关闭，关闭时物业会在业主群通知。'
+    await h.run(`:in ${WORK}`, ':as 钱委员', `/答复 Q1 ${long}`, '/收录 Q1')
+    const [reply] = await h.run(`:in ${GROUP}`, ':as 李先生', '@小区助手 游泳池几点开放')
+    expect(reply!.text).toBe('@李先生 游泳池夏季每天早上六点到晚上九点开放，周一上午清洁消毒暂停开放。入场请带业主卡，儿童须由家长陪同。\n' +
+      '@我 回复“详细”，完整步骤私聊发您\n来源：业委会答复 Q1（2026-11-22）')
+    const [steps] = await h.run('@小区助手 详细')
+    expect(steps).toEqual({ chat: '私聊 李先生', text: `【游泳池几点开放】\n${long}`.replace('游泳池几点开放', '小区游泳池夏天几点开放？') })
+  })
+
   it('reminds the committee of open questions in one digest each working morning until they are answered', async () => {
     const h = await open()
     await h.run(':as 张阿姨', '@小区助手 小区游泳池夏天几点开放？', ':as 李先生', '@小区助手 小区的充电桩什么时候能装好？')
