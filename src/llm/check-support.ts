@@ -6,12 +6,15 @@ import { toHalfWidth } from '../text/to-simplified.js'
 const FORBIDDEN: ReadonlyArray<[RegExp, string]> = [
   [/[a-z][a-z0-9+.-]*:\/\/|www\.|[a-z0-9-]+\.(?:com|cn|net|org|gov|edu|top|xyz|example|info|io|cc|me|vip|site|link|app|ly)\b/i, '链接'],
   [/[@＠]/, '@提及'],
-  [/转入|转账|转帐|汇款|汇入|打款|付款|支付|扫码|收款|红包|转给.{0,6}(?:微信|个人|账|帐)|(?:交|缴|存)到/, '付款指示'],
+  [/转入|转账|转帐|汇款|汇入|打款|付款|支付|扫码|收款|红包|(?:转给|转到).{0,8}(?:微信|个人|账|帐|卡)|(?:钱|款|资金|费).{0,6}转到|(?:交|缴|存)到/, '付款指示'],
   [/账号|帐号|账户|帐户|卡号|银行卡|密码|验证码|口令|支付宝|微信号|个人微信/, '账号或密码']
 ]
 
-const NUMERALS: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' }
-/** Seven or more digits in a row, however written (12345678, １３８…, 一三八…, 138-1234 5678). */
+const NUMERALS: Record<string, string> = {
+  零: '0', 〇: '0', '○': '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+  壹: '1', 贰: '2', 叁: '3', 肆: '4', 伍: '5', 陆: '6', 柒: '7', 捌: '8', 玖: '9'
+}
+/** Seven or more digits in a row, however written (12345678, １３８…, 一三八…, 壹叁捌…, 138-1234 5678). */
 const PHONE = /\d{7,}/
 
 /** Why the text must not reach owners (link, phone number, @, payment, account), or undefined. */
@@ -19,7 +22,7 @@ export function forbiddenContent (text: string): string | undefined {
   const plain = toHalfWidth(text)
   for (const [pattern, reason] of FORBIDDEN) if (pattern.test(plain)) return reason
   const digits = plain
-    .replace(/[零〇一幺二两三四五六七八九]/g, c => NUMERALS[c] ?? c)
+    .replace(/[零〇○一幺二两三四五六七八九壹贰叁肆伍陆柒捌玖]/g, c => NUMERALS[c] ?? c)
     .replace(/(?<=\d)[\s\-—–·.()（）]+(?=\d)/g, '')
   return PHONE.test(digits) ? '电话号码' : undefined
 }

@@ -29,11 +29,12 @@ describe('forbiddenContent', () => {
     expect(forbiddenContent('请先把维修资金转入业委会主任个人微信')).toBe('付款指示')
     expect(forbiddenContent('请汇款到下面的地方')).toBe('付款指示')
     expect(forbiddenContent('把钱交到财务那里')).toBe('付款指示')
+    expect(forbiddenContent('维修资金先转到主任那里')).toBe('付款指示')
     expect(forbiddenContent('登录密码是 abc')).toBe('账号或密码')
   })
 
   it('finds phone numbers in digits, full-width digits and Chinese numerals, with separators', () => {
-    for (const phone of ['13812345678', '138-1234-5678', '１３８１２３４５６７８', '一三八一二三四五六七八', '幺三八 一二三四 五六七八', '021-6543 2100', '八八八八八八八']) {
+    for (const phone of ['13812345678', '138-1234-5678', '１３８１２３４５６７８', '一三八一二三四五六七八', '幺三八 一二三四 五六七八', '壹叁捌壹贰叁肆伍陆柒捌', '138 一二三四 5678', '021-6543 2100', '八八八八八八八']) {
       expect(forbiddenContent(`请打电话 ${phone} 咨询`), phone).toBe('电话号码')
     }
   })
