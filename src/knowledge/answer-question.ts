@@ -38,9 +38,8 @@ export const CLEAR_RATIO = 0.5
  * manual (skills about the bot: how to rate, how to chase a ticket) is about words chat
  * rarely uses: a question worded close to one of their examples is answered even with one
  * shared word ("怎么评分" after /收录 of "怎么评分啊，我不会弄"; "工单怎么催"), as long as
- * it is the best match. Closeness is the BM25 score of the
- * single closest example, 0..1: BM25 saturates, so a question worded exactly like an
- * example scores about 0.6.
+ * it is the best match. Closeness is the BM25 score of the single closest example, 0..1:
+ * BM25 saturates, so a question worded exactly like an example scores about 0.6.
  */
 export const FAQ_CLOSE = 0.45
 /** …and clearly closer than the runner-up's closest example. */
