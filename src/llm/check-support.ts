@@ -50,16 +50,17 @@ export function unsupportedSentence (answer: string, written: string): string | 
   const sourceHan = han(source)
   const negatedClauses = clauses(source).filter(c => hasNegator(c)).map(c => new Set(bigrams(c)))
   for (const sentence of answer.split(/[。！？!?；;\n]+/)) {
-    const text = han(sameNegations(sentence))
+    const said = sameNegations(sentence)
+    const text = han(said)
     if ([...text].length < MIN_CHARS) continue
-    const grams = bigrams(text)
+    const grams = bigrams(said) // within runs of characters: a comma is no bigram
     const covered = grams.filter(g => known.has(g)).length / Math.max(grams.length, 1)
     if (covered < SUPPORT_MIN) return sentence
     for (const m of text.matchAll(NEGATOR)) {
       const phrase = text.slice(m.index ?? 0, (m.index ?? 0) + 3)
       if (phrase.length === 3 && !sourceHan.includes(phrase)) return sentence
     }
-    for (const clause of clauses(sameNegations(sentence)).filter(c => !hasNegator(c))) {
+    for (const clause of clauses(said).filter(c => !hasNegator(c))) {
       const own = bigrams(clause)
       if (own.length < 3) continue
       if (negatedClauses.some(neg => own.filter(g => neg.has(g)).length / own.length >= SAME_CLAUSE)) return sentence
