@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { loadSkills } from '../src/knowledge/load-skills.js'
-import { FAQ_ID, parseSource, type Skill } from '../src/knowledge/skill-schema.js'
+import { FAQ_ID, MANUAL_SOURCE, parseSource, type Skill } from '../src/knowledge/skill-schema.js'
 
 // `npm run audit:sources [SEEDS_DIR]`: checks the skills against the seed texts they cite
 // (default ../shared/seeds beside the repository, which a plain clone does not have, so this
@@ -16,7 +16,9 @@ export const DEFAULT_SEEDS_DIR = path.join(ROOT, '..', 'shared', 'seeds')
 const LAW_FIGURES: Record<string, string> = {
   民法典第二百七十八条: '三分之二 四分之三',
   民法典第九百四十六条: '60',
-  业主大会和业主委员会指导规则: '15 20% 5 11'
+  业主大会和业主委员会指导规则: '15 20% 5 11',
+  // what the bot does (its commands and examples of them)
+  [MANUAL_SOURCE]: '1 2 3 4 5 27'
 }
 
 /** Every seed file a skill names exists, and every figure a skill states is in one of its sources. */
@@ -26,13 +28,13 @@ export function auditSources (skills: Skill[], seedsDir: string): string[] {
     const cited: string[] = []
     for (const source of s.sources) {
       const ref = parseSource(source)
-      if (ref?.kind === 'law') cited.push(LAW_FIGURES[ref.text] ?? '')
+      if (ref?.kind === 'law' || ref?.kind === 'manual') cited.push(LAW_FIGURES[ref.text] ?? '')
       if (ref?.kind !== 'seed') continue
       const file = path.join(seedsDir, ref.file)
       if (existsSync(file)) cited.push(readFileSync(file, 'utf8'))
       else problems.push(`${s.id}: 来源文件不存在 ${ref.file}`)
     }
-    for (const figure of figures(`${s.short}\n${s.steps}`)) {
+    for (const figure of figures(`${s.short}\n${s.brief ?? ''}\n${s.steps}`)) {
       if (!cited.some(t => mentions(t, figure))) problems.push(`${s.id}: 数字「${figure}」在其来源中找不到`)
     }
   }

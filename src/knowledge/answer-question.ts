@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from './knowledge-base.js'
-import type { Skill } from './skill-schema.js'
+import { MANUAL_SOURCE, type Skill } from './skill-schema.js'
 
 // Scores are BM25F, blended with the closest example question, scaled to 0..1 (see
 // bm25-index.ts and knowledge-base.ts). The numbers below were read off the scores of
@@ -33,14 +33,48 @@ export const CLEAR_THRESHOLD = 0.15
 export const CLEAR_EVIDENCE = 3
 export const CLEAR_RATIO = 0.5
 
+/**
+ * A committee answer (/收录) is the compound's own word on one question, and the bot's own
+ * manual (skills about the bot: how to rate, how to chase a ticket) is about words chat
+ * rarely uses: a question worded close to one of their examples is answered even with one
+ * shared word ("怎么评分" after /收录 of "怎么评分啊，我不会弄"; "工单怎么催"), as long as
+ * it is the best match. Closeness is the BM25 score of the single closest example, 0..1:
+ * BM25 saturates, so a question worded exactly like an example scores about 0.6.
+ */
+export const FAQ_CLOSE = 0.45
+/** …and clearly closer than the runner-up's closest example. */
+export const FAQ_CLOSE_RATIO = 1.25
+/**
+ * A committee answer among the best three, at least this share of the best score, with an
+ * example at least this close, is the answer: what the committee said about this compound
+ * is more to the point than the general procedure next to it.
+ */
+export const COMMITTEE_RATIO = 0.75
+export const COMMITTEE_CLOSE = 0.25
+
 export type Answer =
   | { kind: 'answer', skill: Skill, score: number }
   | { kind: 'choices', skills: Skill[], scores: number[] }
   | { kind: 'unknown', score: number }
 
 export function answerQuestion (kb: KnowledgeBase, text: string): Answer {
+  const found = rank(kb, text)
+  if (found.kind !== 'unknown') return found
+  // Too vague to answer ("钱的事"): the likely topics to choose from, or the one it must be.
+  const likely = kb.vagueChoices(text)
+  if (likely.length === 1 && likely[0]) return { kind: 'answer', skill: likely[0], score: found.score }
+  if (likely.length > 1) return { kind: 'choices', skills: likely, scores: likely.map(() => found.score) }
+  return found
+}
+
+function rank (kb: KnowledgeBase, text: string): Answer {
   const ranked = kb.search(text, 3)
   const [best, second] = ranked
+  if (best && answersCloseWording(best.skill) && best.closest >= FAQ_CLOSE && best.closest >= FAQ_CLOSE_RATIO * (second?.closest ?? 0) && best.score >= CHOICE_THRESHOLD) return { kind: 'answer', skill: best.skill, score: best.score }
+  // The compound's own answer beats a general procedure it nearly ties with ("评分怎么弄":
+  // the survey procedure and the collected "怎么评分啊，我不会弄" share only 评分).
+  const own = ranked.find(r => isCommitteeAnswer(r.skill))
+  if (best && own && own.matched >= 1 && own.closest >= COMMITTEE_CLOSE && own.score >= COMMITTEE_RATIO * best.score && own.score >= CHOICE_THRESHOLD) return { kind: 'answer', skill: own.skill, score: own.score }
   if (!best || best.score < CHOICE_THRESHOLD) return { kind: 'unknown', score: best?.score ?? 0 }
   const ambiguous = second !== undefined && second.score >= AMBIGUOUS_RATIO * best.score
   // A short question ("换物业", "業委會一個月開幾次會", "公共收益") shares one word with the
@@ -57,4 +91,12 @@ export function answerQuestion (kb: KnowledgeBase, text: string): Answer {
   const picked = ranked.filter((r, i) => i < 2 || r.score >= AMBIGUOUS_RATIO * best.score)
   if (picked.length < 2) return { kind: 'answer', skill: best.skill, score: best.score }
   return { kind: 'choices', skills: picked.map(r => r.skill), scores: picked.map(r => r.score) }
+}
+
+function answersCloseWording (skill: Skill): boolean {
+  return isCommitteeAnswer(skill) || skill.sources.includes(MANUAL_SOURCE)
+}
+
+function isCommitteeAnswer (skill: Skill): boolean {
+  return skill.sources.some(s => s.startsWith('业委会答复'))
 }

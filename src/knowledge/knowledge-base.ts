@@ -26,7 +26,9 @@ const COMMON_SHARE = 0.8
 const SPECIFIC_SHARE = 0.5
 
 const synonymsSchema = z.array(z.array(z.string().min(1)).min(2))
-const titlesSchema = z.record(z.string(), z.strictObject({ title: z.string().min(1), short: z.string().min(1) }))
+const titlesSchema = z.record(z.string(), z.strictObject({ title: z.string().min(1), short: z.string().min(1), kind: z.enum(['rule', 'practice']).default('practice') }))
+const vagueSchema = z.array(z.strictObject({ words: z.array(z.string().min(1)).min(1), choices: z.array(z.string().min(1)).min(1).max(3) }))
+type Vague = z.infer<typeof vagueSchema>
 const topicsSchema = z.array(z.string().min(1))
 
 /** The repository's skills/ folder (the bot and the CLI run from anywhere). */
@@ -42,9 +44,9 @@ export const DEFAULT_SKILLS_DIR = fileURLToPath(new URL('../../skills/', import.
  * lines hardly ever use; generic groups (开会, 出租) only help a question with more evidence.
  * `specific`: topical concepts that only a few skills use (维修资金, 公共收益; not 物业).
  */
-export interface Ranked { skill: Skill, score: number, matched: number, topical: number, specific: number }
+export interface Ranked { skill: Skill, score: number, matched: number, topical: number, specific: number, closest: number }
 
-interface State { skills: Map<string, Skill>, index: Bm25Index, examples: Bm25Index, lexicon: Lexicon, titles: SourceTitles, topics: string[], problems: SkillProblem[] }
+interface State { skills: Map<string, Skill>, index: Bm25Index, examples: Bm25Index, lexicon: Lexicon, titles: SourceTitles, topics: string[], vague: Vague, problems: SkillProblem[] }
 
 export interface KnowledgeOptions {
   /** The compound's learned FAQ (/收录), in the format of skills/faq/SKILL.md; may not exist yet. */
@@ -80,6 +82,17 @@ export class KnowledgeBase {
     return topics.some(t => simplified.includes(t)) || lexicon.concepts(simplified).length > 0
   }
 
+  /**
+   * The likely topics of a question too vague to answer ("钱的事", "那个事后来怎么样了"),
+   * from skills/vague.yaml: the first entry with a word the question contains.
+   */
+  vagueChoices (text: string): Skill[] {
+    const { lexicon, vague, skills } = this.state
+    const simplified = lexicon.canonicalize(toSimplified(text).toLowerCase())
+    const entry = vague.find(v => v.words.some(w => simplified.includes(lexicon.canonicalize(toSimplified(w).toLowerCase()))))
+    return (entry?.choices ?? []).flatMap(id => skills.get(id) ?? [])
+  }
+
   /** Skills ranked for a question, best first, scores 0..1. */
   search (text: string, limit = 3): Ranked[] {
     const { index, examples, skills, lexicon, topics } = this.state
@@ -102,7 +115,7 @@ export class KnowledgeBase {
         for (const t of evidence) if (!t.startsWith('#') && [...evidence].some(c => c.startsWith('#') && c.includes(t))) evidence.delete(t)
         const topical = [...evidence].filter(t => t.startsWith('#') && topics.includes(t.slice(1)))
         const specific = topical.filter(t => index.df(t) <= SPECIFIC_SHARE * index.size).length
-        return skill ? [{ skill, score, matched: evidence.size, topical: topical.length, specific }] : []
+        return skill ? [{ skill, score, matched: evidence.size, topical: topical.length, specific, closest: closest.get(id) ?? 0 }] : []
       })
   }
 
@@ -118,6 +131,8 @@ async function build (dir: string, faqFile?: string): Promise<State> {
   const synonyms = await readData(path.join(dir, 'synonyms.yaml'), synonymsSchema, [], problems)
   const titles = await readData(path.join(dir, 'sources.yaml'), titlesSchema, {}, problems)
   const topics = (await readData(path.join(dir, 'topics.yaml'), topicsSchema, [], problems)).map(t => toSimplified(t))
+  const vague = await readData(path.join(dir, 'vague.yaml'), vagueSchema, [], problems)
+  for (const v of vague) for (const id of v.choices) if (!skills.some(s => s.id === id)) problems.push({ path: path.join(dir, 'vague.yaml'), message: `没有 id 为“${id}”的办事指南` })
   const lexicon = compileSynonyms(synonyms)
   const terms = (text: string): string[] => searchTerms(text, lexicon)
   // The FAQ file itself only explains its format; its entries are indexed one by one.
@@ -133,7 +148,7 @@ async function build (dir: string, faqFile?: string): Promise<State> {
   }))
   const examples: IndexedDoc[] = indexed.flatMap(s => [s.title, ...s.examples]
     .map((q, i) => ({ id: `${s.id}|${i}`, fields: [{ terms: terms(q), weight: 1 }] })))
-  return { skills: new Map(skills.map(s => [s.id, s])), index: new Bm25Index(docs), examples: new Bm25Index(examples), lexicon, titles, topics, problems }
+  return { skills: new Map(skills.map(s => [s.id, s])), index: new Bm25Index(docs), examples: new Bm25Index(examples), lexicon, titles, topics, vague, problems }
 }
 
 /** A YAML data file next to the skills; missing or broken → reported, default used. */

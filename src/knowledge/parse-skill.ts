@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
-import { FAQ_ID, SHORT_ANSWER_MAX, frontMatterSchema, parseSource, type Skill } from './skill-schema.js'
+import { FAQ_ID, GROUP_BRIEF_LINES, GROUP_BRIEF_MAX, SHORT_ANSWER_MAX, frontMatterSchema, parseSource, type Skill } from './skill-schema.js'
 
 export class SkillError extends Error {}
 
@@ -36,7 +36,11 @@ export function parseSkill (text: string, path: string): Parsed {
   if (!short) throw new SkillError('缺少“## 简答”一节')
   if (!steps) throw new SkillError('缺少“## 详细步骤”一节')
   if ([...short].length > SHORT_ANSWER_MAX) throw new SkillError(`简答超过 ${SHORT_ANSWER_MAX} 字（现有 ${[...short].length} 字）`)
-  const skill: Skill = { ...front.data, short, steps, path }
+  const brief = sections.find(s => s.heading === '群聊简答')?.body
+  if (brief !== undefined && ([...brief].length > GROUP_BRIEF_MAX || brief.split('\n').length > GROUP_BRIEF_LINES)) {
+    throw new SkillError(`群聊简答超过 ${GROUP_BRIEF_MAX} 字或 ${GROUP_BRIEF_LINES} 行（现有 ${[...brief].length} 字）`)
+  }
+  const skill: Skill = { ...front.data, short, steps, path, ...(brief ? { brief } : {}) }
   if (front.data.id !== FAQ_ID) return { skills: [skill], problems: [] }
   const faq = faqEntries(sections, path)
   return { skills: [skill, ...faq.skills], problems: faq.problems }

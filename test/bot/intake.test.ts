@@ -31,7 +31,7 @@ describe('message intake', () => {
   it('understands Traditional and full-width input', async () => {
     h = await openSandbox()
     const [reply] = await h.run('／幫助')
-    expect(reply!.text).toContain('您可以使用的命令')
+    expect(reply!.text).toContain('/余额 查看最新公示')
   })
 
   it('answers a redelivered message id once, also after a restart', async () => {

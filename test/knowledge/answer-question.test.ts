@@ -100,3 +100,24 @@ describe('answerQuestion', () => {
     expect(answerQuestion(kb, '？？？').kind).toBe('unknown')
   })
 })
+
+describe('vague questions and questions about the bot', () => {
+  const ids = (a: Answer): string[] => a.kind === 'answer' ? [a.skill.id] : a.kind === 'choices' ? a.skills.map(s => s.id) : []
+
+  it('offers the likely topics of a question too vague to answer, from skills/vague.yaml', () => {
+    expect(answerQuestion(kb, '那个钱的事怎么说')).toMatchObject({ kind: 'choices' })
+    expect(ids(answerQuestion(kb, '钱的事'))).toEqual(['fund-disclosure', 'maintenance-fund-use', 'property-fees'])
+    expect(ids(answerQuestion(kb, '那个事后来怎么样了'))).toEqual(['bot-ticket', 'bot-questions'])
+    expect(answerQuestion(kb, '今天天气怎么样了')).toMatchObject({ kind: 'unknown' })
+  })
+
+  it('answers when the one likely topic is clear', () => {
+    expect(answerQuestion(kb, '我家两套房 投票算几票')).toMatchObject({ kind: 'answer', skill: { id: 'owners-voting' } })
+  })
+
+  it('answers how to rate, how to chase a ticket and what the bot can do from the bot-* skills', () => {
+    for (const [q, id] of [['怎么评分啊，我不会弄', 'bot-rating'], ['怎么评分', 'bot-rating'], ['工单怎么催', 'bot-ticket'], ['你能做什么', 'bot-help']]) {
+      expect(answerQuestion(kb, q!), q).toMatchObject({ kind: 'answer', skill: { id } })
+    }
+  })
+})

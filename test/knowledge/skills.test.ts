@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { loadSkills } from '../../src/knowledge/load-skills.js'
 import { renderSkill } from '../../src/knowledge/render-skill.js'
-import { FAQ_ID, SHORT_ANSWER_MAX, parseSource } from '../../src/knowledge/skill-schema.js'
+import { FAQ_ID, GROUP_BRIEF_MAX, MANUAL_SOURCE, SHORT_ANSWER_MAX, parseSource } from '../../src/knowledge/skill-schema.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const skillsDir = path.join(root, 'skills')
@@ -15,7 +15,7 @@ const REQUIRED = ['maintenance-fund-use', 'fund-disclosure', 'public-income', 'c
   'committee-duties', 'owners-assembly', 'property-management-committee', 'property-company-selection',
   'property-service-scope', 'property-fees', 'ten-disclosures', 'complaint-process', 'joint-meeting',
   'neighbor-mediation', 'illegal-construction', 'renovation-rules', 'reception-day', 'opinion-survey',
-  'committee-supervision', 'party-leadership', 'bot-help', FAQ_ID]
+  'committee-supervision', 'party-leadership', 'bot-help', 'bot-rating', 'bot-ticket', 'bot-questions', FAQ_ID]
 
 const { skills, problems } = await loadSkills(skillsDir)
 const procedures = skills.filter(s => s.id !== FAQ_ID && !s.id.startsWith('faq-'))
@@ -43,7 +43,7 @@ describe('the repository skills', () => {
 
   it('name a seed file or a national rule for every source', () => {
     for (const s of procedures) {
-      for (const source of s.sources) expect(parseSource(source)?.kind, `${s.id}: ${source}`).toMatch(/^(seed|law)$/)
+      for (const source of s.sources) expect(parseSource(source)?.kind, `${s.id}: ${source}`).toMatch(/^(seed|law|manual)$/)
     }
   })
 
@@ -61,6 +61,13 @@ describe('the repository skills', () => {
     for (const s of skills) {
       expect([...s.short].length, s.id).toBeLessThanOrEqual(SHORT_ANSWER_MAX)
       expect([...renderSkill(s, info).short].length, s.id).toBeLessThanOrEqual(SHORT_ANSWER_MAX)
+    }
+  })
+
+  it('have a group answer of at most two short lines, also once filled in', () => {
+    for (const s of procedures) {
+      expect(s.brief, s.id).toBeDefined()
+      expect([...renderSkill(s, {}).brief].length, s.id).toBeLessThanOrEqual(GROUP_BRIEF_MAX)
     }
   })
 

@@ -79,7 +79,7 @@ describe('identity and roles', () => {
     h = await openSandbox()
     const [owner] = await h.run(':as 张阿姨', '/帮助')
     expect(owner!.text).not.toContain('/角色')
-    const [chair] = await h.run(':as 赵主任', '/帮助')
+    const [chair] = await h.run(':as 赵主任', ':dm', '/帮助') // members' commands come privately
     expect(chair!.text).toContain('/角色')
     expect(chair!.text).toContain('例：')
   })

@@ -8,7 +8,7 @@ import { readCalendar } from '../schedule/read-calendar.js'
 import { describeTarget, resolveAudiences, type Content } from '../schedule/targets.js'
 import { openDisclosure, type DisclosureData } from './disclosure-store.js'
 import { importLedgerFile, isSpreadsheet, sendPreviewToChair } from './import-ledger.js'
-import { renderBalance } from './render-balance.js'
+import { balanceReply } from './render-balance.js'
 import { postStatement, statementContent, statementDueAt, undeliveredParts } from './statement-post.js'
 
 const USAGE = [
@@ -66,10 +66,8 @@ export const disclosureFeature: FeatureFactory = (app): Feature => {
         summary: '查看最新公示的维修资金和公共收益余额',
         example: '/余额',
         async run (ctx) {
-          const latest = publishedVersions((await store()).data.book).at(-1)
-          await ctx.reply(latest === undefined
-            ? '还没有经业委会主任确认发布的收支公示。按规定每年一月和七月公布，届时会发到业主群。'
-            : renderBalance(app.compound.name, (await store()).data, latest))
+          await store()
+          await ctx.reply(await balanceReply(app))
         }
       }
     ]

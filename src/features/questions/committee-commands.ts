@@ -11,6 +11,8 @@ const AFTER_NUMBER = /^\s*[/#／＃]\S+\s+[qQＱｑ]?[0-9０-９]+\s*([\s\S]*)$/
 
 /** /答复, /收录, /问题: the committee's side of the hand-off. */
 export function committeeCommands (app: App, deps: () => Promise<QuestionsDeps>): Command[] {
+  // Numbers being collected right now: two /收录 Q1 at once must not both append to the FAQ.
+  const collecting = new Set<number>()
   return [{
     names: ['答复'],
     roles: ['committee'],
@@ -49,14 +51,19 @@ export function committeeCommands (app: App, deps: () => Promise<QuestionsDeps>)
       if (!q) return await ctx.reply(`没有找到问题 Q${number}。`)
       if (q.status === 'collected') return await ctx.reply(`Q${number} 已经收录过了。`)
       if (!q.answer) return await ctx.reply(`Q${number} 还没有答复，请先发送 /答复 Q${number} 答复内容`)
+      if (collecting.has(number)) return await ctx.reply(`Q${number} 正在收录，请稍候。`)
+      collecting.add(number)
+      let problems
       try {
         await appendFaq(faqFile, { number, question: q.text, answer: q.answer, date: formatShanghai(app.clock.now()).slice(0, 10) })
+        store.update(number, { status: 'collected' })
+        problems = await kb.reload()
       } catch (err) {
         if (err instanceof FaqError) return await ctx.reply(err.message)
         throw err
+      } finally {
+        collecting.delete(number)
       }
-      store.update(number, { status: 'collected' })
-      const problems = await kb.reload()
       for (const p of problems) app.log.warn(`办事指南未能读取 ${p.path}：${p.message}`)
       const note = problems.length > 0 ? `（另有 ${problems.length} 个办事指南文件有错误未能读取，请检查日志。）` : ''
       await ctx.reply(`已收录 Q${number}，以后有人问类似问题，我会直接回答。${note}`)

@@ -20,7 +20,8 @@ export async function handOff (app: App, ctx: MessageContext, store: QuestionSto
   await ctx.reply(`这个问题我暂时答不上来，已转给业委会（编号 Q${q.number}），有答复后会告诉您。`)
 }
 
-async function tellCommittee (app: App, text: string): Promise<boolean> {
+/** To the committee's target; else to its members privately. False when there is nobody to tell. */
+export async function tellCommittee (app: App, text: string): Promise<boolean> {
   const target = await app.directory.bodyTarget('committee')
   if (target?.kind === 'room') {
     await app.outbox.toRoom({ roomId: target.roomId, text })

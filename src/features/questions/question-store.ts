@@ -16,7 +16,12 @@ export interface OpenQuestion {
   answeredAt?: string
 }
 
-interface Data { next: number, questions: OpenQuestion[] }
+interface Data {
+  next: number
+  questions: OpenQuestion[]
+  /** Shanghai date (YYYY-MM-DD) of the last morning digest of open questions to the committee */
+  lastDigest?: string
+}
 
 export const questionsSchema = z.object({
   next: z.number().int().positive(),
@@ -43,6 +48,14 @@ export class QuestionStore {
 
   open (): OpenQuestion[] {
     return this.store.data.questions.filter(q => q.status === 'open')
+  }
+
+  get lastDigest (): string | undefined { return this.store.data.lastDigest }
+
+  /** Record the day's digest as sent, on disk before it is sent: a restart never sends it twice. */
+  async markDigest (day: string): Promise<void> {
+    this.store.update(d => { d.lastDigest = day })
+    await this.store.flush()
   }
 
   update (number: number, change: Partial<OpenQuestion>): void {

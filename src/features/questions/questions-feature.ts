@@ -8,8 +8,11 @@ import type { Skill } from '../../knowledge/skill-schema.js'
 import { createLlm } from '../../llm/create-llm.js'
 import { mayUseLlm, writeAnswer } from '../../llm/write-answer.js'
 import { committeeCommands } from './committee-commands.js'
-import { composeAnswer, composeChoices, composeSteps } from './compose-reply.js'
+import { composeAnswer, composeChoices, composeFirstSteps, composeSteps } from './compose-reply.js'
 import { handOff } from './hand-off.js'
+import { sendQuestionDigest } from './question-digest.js'
+import { balanceReply } from '../disclosure/render-balance.js'
+import { GROUP_BRIEF_LINES, GROUP_BRIEF_MAX } from '../../knowledge/skill-schema.js'
 import { QuestionStore } from './question-store.js'
 import { toSimplified } from '../../text/to-simplified.js'
 import { offerComplaint } from '../complaints/complaint-offer.js'
@@ -25,6 +28,13 @@ const DETAIL = /^(详细|详情|详细步骤|完整步骤|具体步骤)[。.!！
 const DIGIT = /^\d$/
 /** 咨询… in a group reaches the bot without an @-mention: it is addressed to it all the same. */
 const ASKS_BOT = /^咨询/
+
+/**
+ * "维修基金还剩多少钱": how much money there is, asked about a fund skill, is answered with
+ * the latest published figures (what /余额 says), never with the procedure.
+ */
+const ASKS_AMOUNT = /余额|还剩|剩多少|剩下多少|还有多少|有多少钱|多少钱了|账上/
+const FUND_SKILLS: ReadonlySet<string> = new Set(['fund-disclosure', 'maintenance-fund-use', 'public-income'])
 
 interface Pending { question: string, skills: string[] }
 
@@ -51,20 +61,41 @@ export function createQuestionsFeature (opts: { skillsDir?: string } = {}): Feat
     const render = (kb: KnowledgeBase, skill: Skill): RenderedSkill => renderSkill(skill, app.compound.info, kb.titles)
 
     async function answer (ctx: MessageContext, kb: KnowledgeBase, skill: Skill, question: string): Promise<void> {
+      if (FUND_SKILLS.has(skill.id) && ASKS_AMOUNT.test(question)) {
+        ctx.session.clear(LAST)
+        return await ctx.reply(await balanceReply(app))
+      }
       const rendered = render(kb, skill)
-      const written = llm && mayUseLlm(question) ? await writeAnswer(llm, question, [rendered]) : undefined
+      const inGroup = !ctx.isPrivate
+      const written = llm && mayUseLlm(question)
+        ? await writeAnswer(llm, question, [rendered], inGroup ? { maxChars: GROUP_BRIEF_MAX, maxLines: GROUP_BRIEF_LINES } : {})
+        : undefined
       const offer = offerComplaint(ctx, question)
-      // A committee answer (FAQ) has no steps beyond itself: no 详细 to offer.
-      const hasSteps = skill.steps.trim() !== skill.short.trim()
-      await ctx.reply(composeAnswer(written?.text ?? rendered.short, rendered.sources, { inGroup: !ctx.isPrivate, steps: hasSteps, extra: offer }))
-      if (hasSteps) ctx.session.set(LAST, skill.id, LAST_TTL_MIN)
+      const text = written?.text ?? (inGroup ? rendered.brief : rendered.short)
+      // A committee answer (FAQ) has no steps beyond itself: 详细 only when the group got part of it.
+      const more = skill.steps.trim() !== skill.short.trim() || (inGroup && text !== rendered.short)
+      await ctx.reply(composeAnswer(text, rendered, { inGroup, steps: more, extra: offer }))
+      if (more) ctx.session.set(LAST, skill.id, LAST_TTL_MIN)
       else ctx.session.clear(LAST)
+    }
+
+    /** 详细: privately; a person the bot cannot write to privately gets one @-mention with the first steps. */
+    async function details (ctx: MessageContext, kb: KnowledgeBase): Promise<void> {
+      const last = kb.get(ctx.session.get<string>(LAST) ?? '')
+      if (!last) return await ctx.reply('请先问我一个问题，我回答后再回复“详细”查看完整步骤。')
+      const rendered = render(kb, last)
+      if (ctx.isPrivate) return await ctx.reply(composeSteps(rendered))
+      await ctx.replyPrivately(composeSteps(rendered), composeFirstSteps(rendered))
     }
 
     return {
       name: 'questions',
       commands: committeeCommands(app, deps),
       async start () { await deps() },
+      async tick (now) {
+        const { store } = await deps()
+        await sendQuestionDigest(app, store, now)
+      },
       async handle (ctx) {
         const { kb, store } = await deps()
         const text = ctx.text.trim()
@@ -85,8 +116,7 @@ export function createQuestionsFeature (opts: { skillsDir?: string } = {}): Feat
         }
 
         if (DETAIL.test(text)) {
-          const last = kb.get(ctx.session.get<string>(LAST) ?? '')
-          await ctx.reply(last ? composeSteps(render(kb, last)) : '请先问我一个问题，我回答后再回复“详细”查看完整步骤。')
+          await details(ctx, kb)
           return true
         }
 

@@ -30,24 +30,32 @@ async function open (env?: Record<string, string>): Promise<Harness> {
 }
 
 describe('questions in the sandbox', () => {
-  it('answers @小区助手 维修资金怎么申请? in the owner group with an @-mention and 依据, then the steps on 详细', async () => {
+  it('answers @小区助手 维修资金怎么申请? in the owner group in 3 lines with rules only after 依据, then sends the steps privately on 详细', async () => {
     const h = await open()
     const out = await h.run(':as 张阿姨', '@小区助手 维修资金怎么申请?')
     expect(out).toHaveLength(1)
     expect(out[0]!.chat).toBe(GROUP)
-    expect(out[0]!.text).toMatch(/^@张阿姨 维修资金属于业主共有/)
-    expect(out[0]!.text).toMatch(/\n依据：民法典第二百八十一条；民法典第二百七十八条；虹口区/)
-    expect(out[0]!.text).toContain('回复“详细”查看完整步骤')
-    expect([...out[0]!.text].length).toBeLessThanOrEqual(500)
-    expect(out[0]!.text).not.toMatch(/\{\{|请咨询业委会。$/)
+    expect(out[0]!.text).toBe('@张阿姨 维修资金属于业主共有，用于电梯、屋顶、外墙等共有部分的维修、更新和改造。使用须经业主共同决定，再按当地规定向房管部门申请。\n' +
+      '@我 回复“详细”，完整步骤私聊发您\n依据：民法典第二百八十一条；民法典第二百七十八条')
 
     const steps = await h.run('@小区助手 详细')
-    expect(steps[0]!.text).toContain('【维修资金怎么申请使用】')
-    expect(steps[0]!.text).toContain('1. 确认用途')
-    for (const m of steps) expect([...m.text].length).toBeLessThanOrEqual(510)
+    expect(textsIn(steps, GROUP)).toEqual([]) // nothing more in the group
+    const text = textsIn(steps, '私聊 张阿姨').join('\n') // long steps come in parts of at most 500 characters
+    expect(text).toMatch(/^【维修资金怎么申请使用】\n1\. 确认用途/)
+    expect(text).toMatch(/\n依据：民法典第二百八十一条；民法典第二百七十八条\n做法参考：虹口区房管局《关于加强基层党组织对业委会引领作用的思考和建议》；武昌区《“红色业委会”夯实社区治理基础》$/)
   })
 
-  it('fills compound values from the YAML and says 请咨询业委会 for missing ones, in private and in Traditional', async () => {
+  it('gives an owner who is not a friend of the bot the first steps in one @-mention on 详细', async () => {
+    const h = await open()
+    await h.run(':as 王女士', '@小区助手 维修资金怎么申请?')
+    const steps = await h.run('@小区助手 详细')
+    expect(steps).toHaveLength(1)
+    expect(steps[0]!.chat).toBe(GROUP)
+    expect(steps[0]!.text).toMatch(/^@王女士 1\. 确认用途：[^\n]+\n(?:[2-9]\. [^\n]+\n)*加我为好友后私聊“详细”，可看完整步骤。$/)
+    expect([...steps[0]!.text].length).toBeLessThanOrEqual(200)
+  })
+
+  it('fills compound values from the YAML and drops the line of a missing one, in private and in Traditional', async () => {
     const h = await open()
     const [reply] = textsIn(await h.run(':dm', '業委會接待日是哪天？'), '私聊 张阿姨')
     const receptionDay = h.session.runtime.app.compound.info.reception_day
@@ -55,10 +63,23 @@ describe('questions in the sandbox', () => {
     expect(reply).toContain(`本小区接待日：${receptionDay}`)
     expect(reply).not.toMatch(/^@/)
     // The demo compound has no phone numbers: an aside with one is left out, never "电话 请咨询业委会".
-    expect(reply).not.toMatch(/电话[ ：]*请咨询业委会|（\s*）|\{\{/)
+    expect(reply).not.toMatch(/请咨询业委会|（\s*）|\{\{/)
     const [fees] = textsIn(await h.run('物業費標準是多少'), '私聊 张阿姨')
-    expect(fees).toMatch(/^本小区物业费标准：请咨询业委会。/)
+    expect(fees).toMatch(/^收费标准和有偿服务内容属于物业“十公开”/)
     expect(fees).toContain('先问物业，仍有分歧可找业委会。')
+    expect(fees).not.toMatch(/请咨询业委会|本小区物业费标准/)
+    const [steps] = textsIn(await h.run('详细'), '私聊 张阿姨')
+    expect(steps).not.toMatch(/请咨询业委会|本小区标准|\{\{/)
+  })
+
+  it('leaves out 施工时间 and 物业监督电话 when the compound has not filled them in, in the group', async () => {
+    const h = await open()
+    const [renovation] = await h.run(':as 李先生', '@小区助手 装修')
+    expect(renovation!.text).toMatch(/^@李先生 装修开工前向物业申报登记，不得擅自变动建筑主体和承重结构。\n/)
+    // 依据 names the rules, not the Wuchang news report the steps also draw on
+    expect(renovation!.text).toMatch(/\n依据：住宅室内装饰装修管理办法；民法典第二百七十二条$/)
+    const [phone] = await h.run('@小区助手 物业监督电话是多少')
+    for (const text of [renovation!.text, phone!.text]) expect(text).not.toMatch(/请咨询业委会|本小区：|电话：\s*(\n|$)|\{\{/)
   })
 
   it('asks again for a digit that is not on the list, and still takes the right one', async () => {
@@ -75,7 +96,7 @@ describe('questions in the sandbox', () => {
     const h = await open()
     const out = await h.run(':as 李先生', '咨询 物业费标准')
     expect(out).toHaveLength(1)
-    expect(out[0]).toEqual({ chat: GROUP, text: expect.stringMatching(/^@李先生 本小区物业费标准：请咨询业委会。/) })
+    expect(out[0]).toEqual({ chat: GROUP, text: expect.stringMatching(/^@李先生 业主应按约定交物业费/) })
   })
 
   it('offers numbered choices and answers the digit', async () => {
@@ -98,8 +119,8 @@ describe('questions in the sandbox', () => {
   it('answers 咨询… in the group without an @-mention', async () => {
     const h = await open()
     const [reply] = await h.run(':as 李先生', '咨询 物业费能开发票吗')
-    expect(reply!.text).toMatch(/^@李先生 本小区物业费标准：请咨询业委会。/)
-    expect(reply!.text).toContain('依据：《街道物业管理委员会组建运行实施办法》')
+    expect(reply!.text).toMatch(/^@李先生 业主应按约定交物业费/)
+    expect(reply!.text).toMatch(/\n依据：民法典第九百四十四条；民法典第二百八十六条$/) // the seeds' 实施办法 is a local practice, not 依据
   })
 
   it('hands an unknown question to the committee, relays /答复 privately, and answers it directly after /收录', async () => {
@@ -124,7 +145,7 @@ describe('questions in the sandbox', () => {
     expect(textsIn(await h.run('/问题'), WORK)).toEqual(['@钱委员 目前没有待答复的问题。'])
 
     const again = await h.run(`:in ${GROUP}`, ':as 李先生', '@小区助手 游泳池夏天几点开放')
-    expect(again[0]!.text).toBe('@李先生 游泳池夏季每天早上六点到晚上九点开放\n依据：业委会答复 Q1（2026-11-22）')
+    expect(again[0]!.text).toBe('@李先生 游泳池夏季每天早上六点到晚上九点开放\n来源：业委会答复 Q1（2026-11-22）')
   })
 
   it('starts question numbers and collected answers afresh together with a fresh data directory', async () => {
@@ -177,7 +198,7 @@ describe('questions with the optional model', () => {
     server.handler = () => '您好！使用维修资金须经业主共同决定，再向房管部门申请。【maintenance-fund-use】'
     const h = await open(env())
     const [reply] = await h.run(':as 张阿姨', '@小区助手 维修资金怎么申请?')
-    expect(reply!.text).toMatch(/^@张阿姨 您好！使用维修资金须经业主共同决定，再向房管部门申请。\n依据：民法典第二百八十一条/)
+    expect(reply!.text).toMatch(/^@张阿姨 您好！使用维修资金须经业主共同决定，再向房管部门申请。\n@我 回复“详细”，完整步骤私聊发您\n依据：民法典第二百八十一条/)
     expect(server.requests).toHaveLength(1)
     expect(server.requests[0]!.body.messages[1].content).toContain('<owner_question>\n维修资金怎么申请?\n</owner_question>')
   })
