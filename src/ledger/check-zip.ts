@@ -15,7 +15,8 @@ const EOCD = 0x06054b50
 const CENTRAL = 0x02014b50
 const LOCAL = 0x04034b50
 
-export type ZipCheck = { ok: true } | { ok: false, message: string }
+export interface ZipEntry { name: string, data: Buffer }
+export type ZipCheck = { ok: true, entries: ZipEntry[] } | { ok: false, message: string }
 
 const refuse = (message: string): ZipCheck => ({ ok: false, message })
 const BROKEN = '无法读取这个 .xlsx 文件，请确认文件没有损坏、没有加密'
@@ -29,7 +30,7 @@ function findEnd (data: Buffer): number {
   return -1
 }
 
-/** Walks the central directory and inflates each entry within the limits; returns why not when it cannot. */
+/** Walks the central directory and inflates each entry within the limits: the entries, or why not. */
 export function checkZip (data: Buffer): ZipCheck {
   if (data.length < 22) return refuse(BROKEN)
   const end = findEnd(data)
@@ -38,6 +39,7 @@ export function checkZip (data: Buffer): ZipCheck {
   let at = data.readUInt32LE(end + 16)
   if (count > ZIP_LIMITS.maxEntries) return refuse(`文件里的内容太多（${count} 项），不像是一份账目表`)
   let total = 0
+  const entries: ZipEntry[] = []
   for (let i = 0; i < count; i++) {
     if (at + 46 > data.length || data.readUInt32LE(at) !== CENTRAL) return refuse(BROKEN)
     const method = data.readUInt16LE(at + 10)
@@ -46,6 +48,7 @@ export function checkZip (data: Buffer): ZipCheck {
     const nameLength = data.readUInt16LE(at + 28)
     const next = at + 46 + nameLength + data.readUInt16LE(at + 30) + data.readUInt16LE(at + 32)
     const local = data.readUInt32LE(at + 42)
+    const name = data.subarray(at + 46, at + 46 + nameLength).toString('utf8')
     // ZIP64 markers (0xFFFFFFFF) only appear in archives of gigabytes: never a ledger
     if (compressed === 0xffffffff || declared === 0xffffffff) return refuse(TOO_BIG)
     total += declared
@@ -60,13 +63,16 @@ export function checkZip (data: Buffer): ZipCheck {
         // one byte over the declared size proves the header lies
         const out = inflateRawSync(body, { maxOutputLength: declared + 1 })
         if (out.length !== declared) return refuse(BROKEN)
+        entries.push({ name, data: out })
       } catch (err) {
         return refuse((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? TOO_BIG : BROKEN)
       }
-    } else if (method !== 0) {
+    } else if (method === 0) {
+      entries.push({ name, data: Buffer.from(body) })
+    } else {
       return refuse(BROKEN)
     }
     at = next
   }
-  return { ok: true }
+  return { ok: true, entries }
 }

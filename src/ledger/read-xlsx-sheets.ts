@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { checkZip } from './check-zip.js'
+import { reorderXlsx } from './reorder-xlsx.js'
 import { FORMULA, type CellValue } from './parse-ledger-cells.js'
 import type { SheetRow } from './parse-ledger-rows.js'
 
@@ -22,7 +23,7 @@ export type SheetsResult = { ok: true, sheets: Sheet[] } | { ok: false, message:
 export async function readXlsxSheets (data: Buffer): Promise<SheetsResult> {
   const zip = checkZip(data)
   if (!zip.ok) return zip
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([reorderXlsx(zip.entries)]), {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore'
   })
   const sheets: Sheet[] = []
