@@ -1,6 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import v8 from 'node:v8'
+import vm from 'node:vm'
 import { readOptions } from '../src/config/read-env-options.js'
 import { allFeatures } from '../src/features/index.js'
 import { createLogger } from '../src/log/logger.js'
@@ -33,14 +35,19 @@ export async function timeBot (options: TimeOptions & { untilHandled?: boolean }
     const { session, world, start_ms } = await openBot(own)
     const done = options.untilHandled ? async (id: string) => { await session.runtime.handled(id) } : undefined
     const ms = await timeReplies(session.runtime.mocker!, world, { between: async () => { await session.settle() }, done, ...options })
+    // What the bot keeps once running, after a full collection (peak RSS also counts the
+    // fixture and the start's checks of every file).
+    v8.setFlagsFromString('--expose-gc')
+    ;(vm.runInNewContext('gc') as () => void)()
+    const heap_mb = Math.round(process.memoryUsage().heapUsed / 1048576)
     await session.close()
-    return { ...ms, start_ms }
+    return { ...ms, start_ms, heap_mb }
   } finally {
     await rm(own, { recursive: true, force: true })
   }
 }
 
 export async function benchBot (): Promise<Record<string, unknown>> {
-  const { start_ms: _, ...message_ms } = await timeBot()
+  const { start_ms: _, heap_mb: __, ...message_ms } = await timeBot()
   return { message_ms }
 }
