@@ -27,18 +27,24 @@ export async function openBot (dir: string): Promise<{ session: SandboxSession, 
   return { session, world: (session as unknown as { world: MockWorld }).world, start_ms }
 }
 
+function fullGc (): void {
+  v8.setFlagsFromString('--expose-gc')
+  ;(vm.runInNewContext('gc') as () => void)()
+}
+
 /** Time messages through our bot on `dir` (a fresh one when not given). */
 export async function timeBot (options: TimeOptions & { untilHandled?: boolean } = {}, dir?: string, prepare?: (dir: string) => Promise<void>) {
   const own = dir ?? await mkdtemp(path.join(tmpdir(), 'xiaoqu-bench-'))
   try {
     await prepare?.(own)
     const { session, world, start_ms } = await openBot(own)
+    // Timed in steady state: what the start read and checked (every file) is collected first.
+    fullGc()
     const done = options.untilHandled ? async (id: string) => { await session.runtime.handled(id) } : undefined
     const ms = await timeReplies(session.runtime.mocker!, world, { between: async () => { await session.settle() }, done, ...options })
     // What the bot keeps once running, after a full collection (peak RSS also counts the
     // fixture and the start's checks of every file).
-    v8.setFlagsFromString('--expose-gc')
-    ;(vm.runInNewContext('gc') as () => void)()
+    fullGc()
     const heap_mb = Math.round(process.memoryUsage().heapUsed / 1048576)
     await session.close()
     return { ...ms, start_ms, heap_mb }
