@@ -7,7 +7,7 @@ import { StartupError } from '../app/startup-error.js'
 import { readOptions } from '../config/read-env-options.js'
 import { checkFiles } from '../storage/check-files.js'
 import { DATA_FILES } from '../storage/data-files.js'
-import { restoreFile } from '../storage/restore-file.js'
+import { goodGenerations, restoreFile } from '../storage/restore-file.js'
 
 const USAGE = '用法：npm run storage -- check [--data 目录] | restore 文件名 [--data 目录]'
 
@@ -17,7 +17,12 @@ export async function storageCli (argv: string[], print: (line: string) => void 
   const [command, name] = argv.filter((_, i) => i !== at && i !== at + 1)
   if (command === 'check') {
     const reports = await checkFiles(dir, DATA_FILES)
-    for (const r of reports) print(`${r.ok ? '✓' : '✗'} ${path.relative(dir, r.file)}：${r.detail}`)
+    for (const r of reports) {
+      print(`${r.ok ? '✓' : '✗'} ${path.relative(dir, r.file)}：${r.detail}`)
+      if (r.ok || !r.file.endsWith('.json')) continue
+      const good = await goodGenerations(r.file, DATA_FILES)
+      print(good.length === 0 ? '    没有完好的备份' : `    完好的备份：${good.map(g => `${path.basename(g.file)}（写于 ${g.writtenAt.toISOString()}）`).join('，')}`)
+    }
     const bad = reports.filter(r => !r.ok).length
     print(bad === 0 ? `${dir}：全部 ${reports.length} 个文件完好。` : `${dir}：${bad} 个文件无法读取，见上（修复：npm run storage -- restore 文件名）。`)
     return bad === 0 ? 0 : 1

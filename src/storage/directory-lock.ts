@@ -25,7 +25,11 @@ export async function lockDirectory (dir: string): Promise<() => Promise<void>> 
   try {
     for (let attempt = 0; ; attempt++) {
       try {
-        await link(mine, file)
+        await link(mine, file).catch(async (err: NodeJS.ErrnoException) => {
+          // A file system without hard links: an exclusive create (a reader may then briefly see it empty).
+          if (err.code === 'EEXIST') throw err
+          await writeFile(file, JSON.stringify(me), { flag: 'wx' })
+        })
         break
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err

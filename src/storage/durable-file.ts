@@ -1,4 +1,4 @@
-import { link, open, readFile, rename, unlink } from 'node:fs/promises'
+import { copyFile, link, open, readFile, rename, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import type { Adapter } from 'lowdb'
 
@@ -42,7 +42,10 @@ async function rotateGenerations (file: string, keep: number): Promise<void> {
   // A hard link keeps the current version's bytes as generation 1 while the rename below
   // swaps the new content in; no copy, and the file is never absent.
   await unlink(generationFile(file, 1)).catch(ignoreMissing)
-  await link(file, generationFile(file, 1)).catch(ignoreMissing)
+  await link(file, generationFile(file, 1)).catch(async (err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return
+    await copyFile(file, generationFile(file, 1)) // a file system without hard links
+  })
 }
 
 /** lowdb adapter for one document file: null when missing, durable writes with generations. */

@@ -58,6 +58,20 @@ function logFormat (rel: string, files: DataFile[]): DataFile & { kind: 'log' } 
   return log
 }
 
+/** The generations of a document file that validate, newest first (what `restore` would use). */
+export async function goodGenerations (file: string, files: DataFile[]): Promise<Array<{ file: string, writtenAt: Date }>> {
+  const format = documentFormat(files, path.basename(file).slice(0, -5))
+  const good: Array<{ file: string, writtenAt: Date }> = []
+  for (let n = 1; format && n <= GENERATIONS; n++) {
+    const candidate = generationFile(file, n)
+    try {
+      decodeDocument(candidate, await readFile(candidate, 'utf8'), format)
+      good.push({ file: candidate, writtenAt: (await stat(candidate)).mtime })
+    } catch {}
+  }
+  return good
+}
+
 async function restoreDocument (file: string, rel: string, files: DataFile[], aside: string): Promise<string> {
   const format = docFormat(rel, files)
   if (await validates(file, rel, files)) return `${rel} 完好，无需恢复。`

@@ -46,6 +46,10 @@ interface DocState { store: Store<any>, low: Low<string>, version: number }
  * The bot's data directory: document files (lowdb, one Low per file), append-only logs and
  * a write-ahead journal that makes each commit atomic and durable with one fdatasync.
  * See storage/README.md for the format and the guarantees.
+ *
+ * Cost: a commit journals the whole content of every document changed since the previous
+ * one, so a document changed per message must stay small (split it, like the ticket chunks);
+ * anything that grows with use belongs in a log, whose append costs only its line.
  */
 export class Storage implements ChangeSink {
   private readonly opts: Required<Omit<StorageOptions, 'files'>> & { files?: DataFile[] }

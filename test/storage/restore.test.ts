@@ -27,7 +27,7 @@ describe('restoring a damaged file as storage/README.md says', () => {
 
     const report: string[] = []
     expect(await storageCli(['check', '--data', dir], l => report.push(l))).toBe(1)
-    expect(report.join('\n')).toMatch(/✗ roles\.json/)
+    expect(report.join('\n')).toMatch(/✗ roles\.json[^]*完好的备份：roles\.json\.1/)
     expect(await storageCli(['restore', 'roles.json', '--data', dir], l => report.push(l))).toBe(0)
     expect(report.at(-1)).toMatch(/已用第 1 代备份/)
     expect(await storageCli(['check', '--data', dir], () => {})).toBe(0)

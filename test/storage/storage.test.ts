@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { encodeRecord } from '../../src/storage/journal.js'
 import { Storage, StorageCorruptError } from '../../src/storage/storage.js'
 
 const tmp = async () => await mkdtemp(path.join(tmpdir(), 'xiaoqu-storage-'))
@@ -88,6 +89,20 @@ describe('storage', () => {
     await expect(opening).rejects.toThrow(/x\.json 无法读取.*未做任何改动.*npm run storage -- restore x\.json/)
     await storage.close()
     expect(await readFile(path.join(dir, 'x.json'), 'utf8')).toBe(text)
+  })
+
+  it('rebuilds derived data after every open and lists documents by pattern', async () => {
+    const dir = await tmp()
+    await writeFile(path.join(dir, 'chunk-0001.json'), '{"schemaVersion":1,"data":{"items":[1,2,3],"count":99}}')
+    const storage = new Storage(dir)
+    const s = await storage.open('chunk-0001', () => ({ items: [] as number[], count: 0 }), {
+      schema: z.object({ items: z.array(z.number()), count: z.number() }),
+      rebuild: d => { d.count = d.items.length } // never trusted from disk
+    })
+    expect(s.data.count).toBe(3)
+    await storage.open('chunk-0002', () => ({ items: [], count: 0 }), { schema: z.object({ items: z.array(z.number()), count: z.number() }) })
+    expect(await storage.documents(/^chunk-\d{4}$/)).toEqual(['chunk-0001', 'chunk-0002'])
+    await storage.close()
   })
 
   it('gives concurrent openers of one file the same store', async () => {
@@ -178,5 +193,20 @@ describe('the journal', () => {
     const storage = new Storage(dir)
     await expect(storage.start()).rejects.toThrow(/journal\.jsonl 无法读取（第 1 行损坏[^]*npm run storage -- restore journal\.jsonl/)
     expect(await readFile(journal, 'utf8')).toBe(damaged)
+  })
+
+  it('after a crash mid-checkpoint replays the sealed journal, then the live one, writing no log line twice', async () => {
+    const dir = await tmp()
+    await mkdir(path.join(dir, 'events'))
+    await writeFile(path.join(dir, 'events', 'p.jsonl'), '{"k":1}\n') // the checkpoint got this far
+    await writeFile(path.join(dir, 'journal.sealed.jsonl'),
+      encodeRecord('{"s":1,"d":{"n":{"schemaVersion":1,"data":{"n":1}}},"l":[{"g":"events","p":"p","o":0,"e":{"k":1}}]}'))
+    await writeFile(path.join(dir, 'journal.jsonl'),
+      encodeRecord('{"s":2,"d":{"n":{"schemaVersion":1,"data":{"n":2}}},"l":[{"g":"events","p":"p","o":8,"e":{"k":2}}]}'))
+    const storage = new Storage(dir)
+    expect((await storage.open('n', () => ({ n: 0 }), { schema: counter })).data.n).toBe(2)
+    expect(await (await storage.openLog('events', { schema: entry })).read('p')).toEqual([{ k: 1 }, { k: 2 }])
+    expect(await readdir(dir)).not.toContain('journal.sealed.jsonl')
+    await storage.close()
   })
 })
