@@ -1,6 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import v8 from 'node:v8'
+import vm from 'node:vm'
 import { readOptions } from '../src/config/read-env-options.js'
 import { allFeatures } from '../src/features/index.js'
 import { createLogger } from '../src/log/logger.js'
@@ -25,22 +27,33 @@ export async function openBot (dir: string): Promise<{ session: SandboxSession, 
   return { session, world: (session as unknown as { world: MockWorld }).world, start_ms }
 }
 
+function fullGc (): void {
+  v8.setFlagsFromString('--expose-gc')
+  ;(vm.runInNewContext('gc') as () => void)()
+}
+
 /** Time messages through our bot on `dir` (a fresh one when not given). */
 export async function timeBot (options: TimeOptions & { untilHandled?: boolean } = {}, dir?: string, prepare?: (dir: string) => Promise<void>) {
   const own = dir ?? await mkdtemp(path.join(tmpdir(), 'xiaoqu-bench-'))
   try {
     await prepare?.(own)
     const { session, world, start_ms } = await openBot(own)
+    // Timed in steady state: what the start read and checked (every file) is collected first.
+    fullGc()
     const done = options.untilHandled ? async (id: string) => { await session.runtime.handled(id) } : undefined
     const ms = await timeReplies(session.runtime.mocker!, world, { between: async () => { await session.settle() }, done, ...options })
+    // What the bot keeps once running, after a full collection (peak RSS also counts the
+    // fixture and the start's checks of every file).
+    fullGc()
+    const heap_mb = Math.round(process.memoryUsage().heapUsed / 1048576)
     await session.close()
-    return { ...ms, start_ms }
+    return { ...ms, start_ms, heap_mb }
   } finally {
     await rm(own, { recursive: true, force: true })
   }
 }
 
 export async function benchBot (): Promise<Record<string, unknown>> {
-  const { start_ms: _, ...message_ms } = await timeBot()
+  const { start_ms: _, heap_mb: __, ...message_ms } = await timeBot()
   return { message_ms }
 }

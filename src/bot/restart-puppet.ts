@@ -3,9 +3,10 @@ import net from 'node:net'
 type Emitter = NodeJS.EventEmitter & { start (): Promise<void>, stop (): Promise<void> }
 
 // Each start of a wechaty-puppet adds listeners that its stop never removes (the login
-// mixin's scan/login/stop, the watchdog's heartbeat and reset): retrying forever would pile
-// them up. Only what a restart added is removed, at the next restart.
-const ADDED_BY_START = ['scan', 'login', 'stop', 'heartbeat']
+// mixin's scan/login/stop, the ready mixin's ready/logout/reset, the watchdog's heartbeat
+// and reset): retrying forever would pile them up. Only what a restart added is removed,
+// at the next restart.
+const ADDED_BY_START = ['scan', 'login', 'stop', 'ready', 'logout', 'reset', 'heartbeat']
 
 /** Stop and start a puppet (as Wechaty's own watchdog reset does), without leaking listeners. */
 export function puppetRestarter (puppet: Emitter): () => Promise<void> {

@@ -85,7 +85,14 @@ export function watchConnection (bot: WechatyInterface, outbox: Pausable, log: L
     outbox.pause()
     if (phase === 'stopped' || ownStops > 0) return
     log.warn(`logged out (${user.id}): ${reason ?? 'no reason given'}; outbox paused`)
-    if (opts.reconnect) lost(`微信已登出（${reason ?? '未说明原因'}）`)
+    if (!opts.reconnect) return
+    // A gateway that is still connected logs the account in again or shows a QR code by
+    // itself; restarting its puppet would only get in the way. Other puppets are restarted.
+    if (opts.link && phase === 'connected') {
+      sawScan = false
+      return awaitLogin()
+    }
+    lost(`微信已登出（${reason ?? '未说明原因'}）`)
   })
   // The mock puppet emits spurious errors on room joins; real puppets report network trouble
   // here, and a failed start only shows up here (Wechaty's start() swallows it).
@@ -140,6 +147,11 @@ export function watchConnection (bot: WechatyInterface, outbox: Pausable, log: L
   function afterStart (ok: boolean): void {
     if (phase === 'stopped' || phase === 'connected') return
     if (!ok) return retry(`连接微信网关失败：${describeGatewayFailure(errors, settings)}`, true)
+    awaitLogin()
+  }
+
+  function awaitLogin (): void {
+    clearTimeout(timer)
     phase = 'awaiting-login'
     watchLink()
     timer = setTimeout(() => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { SeenMessages, type SeenLog } from '../../src/bot/seen-messages.js'
+import { randomUUID } from 'node:crypto'
+import { idHash, SeenMessages, type SeenLog } from '../../src/bot/seen-messages.js'
 import { type Harness, openSandbox } from '../helpers/sandbox-harness.js'
 
 function memoryLog (): SeenLog & { appended: string[], dropped: string[] } {
@@ -20,6 +21,13 @@ describe('seen messages', () => {
     expect(seen.claim('a')).toBe(false)
     expect(log.appended).toEqual(['2026-12-07 a'])
     expect(seen.size).toBe(1)
+  })
+
+  it('remembers ids as 53-bit hashes without collisions among 100,000 ids', () => {
+    const hashes = new Set(Array.from({ length: 100_000 }, () => idHash(randomUUID())))
+    expect(hashes.size).toBe(100_000)
+    expect(idHash('a')).toBe(idHash('a'))
+    expect(Number.isSafeInteger(idHash('wxid_zhang_ayi'))).toBe(true)
   })
 
   it('keeps three days: older days leave memory and disk', () => {

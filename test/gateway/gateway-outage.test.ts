@@ -52,3 +52,26 @@ describe('gateway outages', () => {
   // 90 s outage with the production timers was run by hand: back 0.1 s after the gateway.)
   it('a gateway down for "90 s" (12 s with shortened timers)', async () => { await outage(12_000) })
 })
+
+describe('a logout at the gateway', () => {
+  it('waits for the gateway to log in again, without restarting it, and delivers what was queued once', async () => {
+    gateway = new Gateway(await freePort())
+    await gateway.start()
+    bot = await startBot(gateway.endpoint, { spacingMs: 1000 })
+    await bot.runtime.ready
+    const g = gateway
+    let starts = 0
+    g.puppet.on('start', () => { starts++ })
+    const ids = ['wxid_zhang_ayi', 'wxid_li_xiansheng'].map(id => g.say(id, '/帮助'))
+    for (const id of ids) await bot.runtime.handled(id)
+    expect(bot.runtime.outbox.pending).toBeGreaterThan(0)
+    await g.puppet.logout()
+    await sleep(1500)
+    g.world.login()
+    await until('both replies', () => bot!.runtime.outbox.pending === 0 && texts(g.sent, '私聊 张阿姨').length > 0 && texts(g.sent, '私聊 李先生').length > 0)
+    const pairs = g.sent.map(m => `${m.chat}|${m.text}`)
+    expect(new Set(pairs).size).toBe(pairs.length)
+    expect(starts).toBe(0)
+    expect(bot.logs.filter(l => l.includes('重连'))).toEqual([])
+  })
+})
