@@ -57,6 +57,13 @@ export async function register (desk: Desk, who: Who, draft: Draft, location: Co
   const detail = `已登记工单 #${ticket.no}（${n.category(ticket.category)}${ticket.location ? `，${ticket.location.text}` : ''}），` +
     `已转${n.body(ticket.leadBody)}，${dueSpan(ticket.deadlines.ackBy, ticket.deadlines.closeBy, '，')}。` +
     `${urgent}进展会通知您，也可发送 /工单 ${ticket.no} 查看。${cut}`
+  // The cards are queued before the complainant hears "已登记": whatever the bot confirms to
+  // an owner, the body's card is already in the queue (a crash in between cannot drop it).
+  // One card per target: a relay that already has the lead's card gets no 知会 copy.
+  const lead = await desk.deliveries([ticket.leadBody], ticket)
+  const informed = (await desk.deliveries(ticket.informedBodies, ticket)).filter(d => !lead.some(l => l.key === d.key))
+  for (const d of lead) await d.send(d.note + ticketCard(ticket, n, ticket.urgent ? '紧急工单' : '新工单', false))
+  for (const d of informed) await d.send(d.note + ticketCard(ticket, n, '知会', false))
   if (ticket.private && who.roomId) {
     // Neighbour matters and complaints about the committee or property company stay out of the group.
     await tellPrivately(who, detail, '收到您的反映，已登记。为保护隐私，请加我为好友后私聊 /我的工单 查看进展。')
@@ -64,12 +71,6 @@ export async function register (desk: Desk, who: Who, draft: Draft, location: Co
     await who.reply(`已登记 #${ticket.no}，已转${n.body(ticket.leadBody)}，${dueSpan(ticket.deadlines.ackBy, ticket.deadlines.closeBy)}。${ticket.urgent ? `（紧急）${URGENT_ADVICE}` : ''}${cut}`)
   } else {
     await who.reply(detail)
-  }
-  // One card per target: a relay that already has the lead's card gets no 知会 copy.
-  const lead = await desk.deliveries([ticket.leadBody], ticket)
-  for (const d of lead) await d.send(d.note + ticketCard(ticket, n, ticket.urgent ? '紧急工单' : '新工单', false))
-  for (const d of await desk.deliveries(ticket.informedBodies, ticket)) {
-    if (!lead.some(l => l.key === d.key)) await d.send(d.note + ticketCard(ticket, n, '知会', false))
   }
   let current = ticket
   for (const step of checkEscalation(current, now)) current = await carryOut(desk, current, step, now) // multi_party → agenda at once
