@@ -39,9 +39,10 @@ function files (dir) {
     .flatMap(e => e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [])
 }
 
+// `node scripts/build.mjs [--if-stale]`
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
-    build()
+    if (!process.argv.includes('--if-stale') || isStale()) build()
   } catch (err) {
     process.stderr.write(`${err.message}\n`)
     process.exit(1)
