@@ -4,7 +4,8 @@ import { complainantsOf, type Ticket } from '../../complaints/ticket.js'
 import { isAccused, isStaff, mayActFor, ownsTicket, parseBody, STAFF_ROLES } from './body-desk.js'
 import { recusalRefusal, ticketFor } from './body-commands.js'
 import type { Desk } from './desk.js'
-import { isOverdue, statsText, ticketDetails, ticketLine } from './format-ticket.js'
+import { dueTime, isOverdue, statsText, ticketDetails, ticketLine } from './format-ticket.js'
+import { stateLabel } from '../../complaints/ticket-states.js'
 import { DAY_MS } from '../../clock/shanghai-time.js'
 
 const MAX_LINES = 30
@@ -89,6 +90,12 @@ export function queryCommands (getDesk: () => Promise<Desk>): Command[] {
           return await ctx.reply(isStaff(desk.app, ctx.talker.id)
             ? `工单 #${ticket.no} 由${desk.names.body(ticket.leadBody)}负责，不涉及您所在的单位，无法查看详情（/工单 列表 可看到各单位的待办）。`
             : '您只能查看自己反映的工单，请发送 /我的工单。')
+        }
+        // A public ticket's status may be read in the group by an owner who is not the bot's
+        // friend (no names, no history); details stay private.
+        if (ctx.room && !ticket.private && !(await ctx.app.directory.isFriend(ctx.talker.id))) {
+          return await ctx.reply(`工单 #${ticket.no}（${desk.names.category(ticket.category)}）：${stateLabel(ticket.state)}，由${desk.names.body(ticket.leadBody)}负责，` +
+            `${ticket.acknowledgedAt === null ? `受理时限 ${dueTime(ticket.deadlines.ackBy)}` : `办结时限 ${dueTime(ticket.deadlines.closeBy)}`}。加我为好友后私聊 /工单 ${ticket.no} 可看处理记录。`)
         }
         await privately(ctx, ticketDetails(ticket, desk.names, id => desk.app.roles.nameOf(id) ?? '工作人员'))
       }
