@@ -1,10 +1,13 @@
+import { deflateRawSync } from 'node:zlib'
 import type { ZipEntry } from './check-zip.js'
 
 // exceljs's streaming reader parks every worksheet that arrives before the workbook, its
 // relationships and the shared strings in a temporary file and reads it back afterwards;
 // Excel and exceljs itself write the sheets first. That detour was the one flaky part of
 // reading under load, so the already-inflated parts are handed over again as a plain
-// (stored, uncompressed) zip in the order the reader wants: no temporary files, no inflating twice.
+// zip in the order the reader wants: no temporary files. Entries are deflated again (fast
+// level) because the reader inflates a deflated entry piece by piece and can stop at the row
+// limit, while a stored entry reached it whole.
 
 const FIRST = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml']
 // a workbook without any text cell has no shared strings; the reader still waits for them
@@ -32,16 +35,17 @@ export function reorderXlsx (entries: ZipEntry[]): Buffer {
   for (const { name, data } of ordered) {
     const nameBytes = Buffer.from(name, 'utf8')
     const crc = crc32(data)
+    const packed = deflateRawSync(data, { level: 1 })
     const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0x0800, 6)
-    local.writeUInt32LE(crc, 14); local.writeUInt32LE(data.length, 18); local.writeUInt32LE(data.length, 22); local.writeUInt16LE(nameBytes.length, 26)
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0x0800, 6); local.writeUInt16LE(8, 8)
+    local.writeUInt32LE(crc, 14); local.writeUInt32LE(packed.length, 18); local.writeUInt32LE(data.length, 22); local.writeUInt16LE(nameBytes.length, 26)
     const central = Buffer.alloc(46)
-    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(0x0800, 8)
-    central.writeUInt32LE(crc, 16); central.writeUInt32LE(data.length, 20); central.writeUInt32LE(data.length, 24)
+    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(0x0800, 8); central.writeUInt16LE(8, 10)
+    central.writeUInt32LE(crc, 16); central.writeUInt32LE(packed.length, 20); central.writeUInt32LE(data.length, 24)
     central.writeUInt16LE(nameBytes.length, 28); central.writeUInt32LE(offset, 42)
-    locals.push(local, nameBytes, data)
+    locals.push(local, nameBytes, packed)
     centrals.push(central, nameBytes)
-    offset += 30 + nameBytes.length + data.length
+    offset += 30 + nameBytes.length + packed.length
   }
   const centralSize = centrals.reduce((n, b) => n + b.length, 0)
   const end = Buffer.alloc(22)
