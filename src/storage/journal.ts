@@ -1,3 +1,4 @@
+import { fdatasyncSync, writeSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { open, rename, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
@@ -75,8 +76,10 @@ export class Journal {
     const before = this.size
     try {
       const buf = Buffer.from(line)
-      await this.fh.write(buf)
-      await this.fh.datasync()
+      // Synchronous on purpose: two thread-pool round trips cost more than the fdatasync
+      // itself (~0.2 ms), and the caller is waiting for exactly this to finish.
+      writeSync(this.fh.fd, buf)
+      fdatasyncSync(this.fh.fd)
       this.size += buf.length
     } catch (err) {
       // Never leave a torn line in front of the next record: that would read as damage.
