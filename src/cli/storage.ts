@@ -14,7 +14,7 @@ const USAGE = '用法：npm run storage -- check [--data 目录] | restore 文�
 export async function storageCli (argv: string[], print: (line: string) => void = console.log): Promise<number> {
   const at = argv.indexOf('--data')
   const dir = at >= 0 && argv[at + 1] !== undefined ? path.resolve(argv[at + 1]!) : readOptions().storageDir
-  const [command, name] = argv.filter((_, i) => i !== at && i !== at + 1)
+  const [command, name] = at >= 0 ? argv.filter((_, i) => i !== at && i !== at + 1) : argv
   if (command === 'check') {
     const reports = await checkFiles(dir, DATA_FILES)
     for (const r of reports) {

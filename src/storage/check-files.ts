@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { z } from 'zod'
 import { decodeDocument, decodeLog, type DocumentFormat } from './decode-file.js'
 import { decodeJournal, JOURNAL } from './journal.js'
+import { restoreCommand } from './decode-file.js'
 
 /** A kind of data file the bot keeps: a document (by name or name pattern) or a log. */
 export type DataFile =
@@ -37,7 +38,7 @@ export async function checkFiles (dir: string, files: DataFile[]): Promise<FileR
   const journal = path.join(dir, JOURNAL)
   reports.push(await report(journal, async text => {
     const { records, damagedLine } = decodeJournal(text)
-    if (damagedLine !== undefined) throw new Error(`数据文件 ${journal} 无法读取（第 ${damagedLine} 行损坏）。修复：npm run storage -- restore ${JOURNAL}`)
+    if (damagedLine !== undefined) throw new Error(`数据文件 ${journal} 无法读取（第 ${damagedLine} 行损坏）。修复：${restoreCommand(journal)}`)
     return records.length === 0 ? '空（已全部写入数据文件）' : `${records.length} 条提交待写入数据文件（启动时自动完成）`
   }, true))
   return reports.filter(r => r.detail !== '')

@@ -13,17 +13,24 @@ export interface DocumentFormat {
   migrations?: Record<number, (data: any) => unknown>
 }
 
-/** `restore` takes a name relative to the data directory: a log partition is LOG/PARTITION.jsonl. */
+/**
+ * The command that restores a file, as the operator must type it: `restore` takes a name
+ * relative to the data directory (a log partition is LOG/PARTITION.jsonl), and the directory
+ * itself, which is not the default one for the sandbox or a custom STORAGE_DIR.
+ */
 export const restoreCommand = (file: string): string => {
   const base = path.basename(file)
   const inLog = base.endsWith('.jsonl') && !base.startsWith('journal.')
-  return `npm run storage -- restore ${inLog ? `${path.basename(path.dirname(file))}/${base}` : base}`
+  const dir = inLog ? path.dirname(path.dirname(file)) : path.dirname(file)
+  return `npm run storage -- restore ${inLog ? `${path.basename(path.dirname(file))}/${base}` : base} --data ${dir}`
 }
+
+const checkCommand = (file: string): string => `npm run storage -- check --data ${path.dirname(file)}`
 
 /** The refusal for a file that cannot be trusted: names it and the command that fixes it. */
 export function corrupt (file: string, reason: string, fix = `停止机器人后运行 ${restoreCommand(file)}（恢复最近一个完好的版本）`): StorageCorruptError {
   return new StorageCorruptError(`数据文件 ${file} 无法读取（${reason}）。为防止数据丢失，机器人已停止启动，该文件未做任何改动。` +
-    `修复：${fix}；npm run storage -- check 列出所有文件的状态。`)
+    `修复：${fix}；${checkCommand(file)} 列出所有文件的状态。`)
 }
 
 export function describeIssue (error: z.ZodError): string {

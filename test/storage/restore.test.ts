@@ -22,13 +22,16 @@ describe('restoring a damaged file as storage/README.md says', () => {
     const roles = path.join(dir, 'roles.json')
     const damaged = (await readFile(roles, 'utf8')).slice(0, 20) // what a power cut could leave
     await writeFile(roles, damaged)
-    await expect(openSandbox({ dataDir: dir })).rejects.toThrow(/roles\.json 无法读取[^]*npm run storage -- restore roles\.json/)
+    const refusal = await openSandbox({ dataDir: dir }).then(() => '', (err: Error) => err.message)
+    expect(refusal).toMatch(/roles\.json 无法读取[^]*npm run storage -- restore roles\.json --data /)
     expect(await readFile(roles, 'utf8')).toBe(damaged)
 
+    // The operator types exactly the commands the refusal names.
+    const typed = (command: string): string[] => new RegExp(`npm run storage -- (${command} [^；（]*?)(?:（|；|$)`).exec(refusal)![1]!.trim().split(/\s+/)
     const report: string[] = []
-    expect(await storageCli(['check', '--data', dir], l => report.push(l))).toBe(1)
+    expect(await storageCli(typed('check'), l => report.push(l))).toBe(1)
     expect(report.join('\n')).toMatch(/✗ roles\.json[^]*完好的备份：roles\.json\.1/)
-    expect(await storageCli(['restore', 'roles.json', '--data', dir], l => report.push(l))).toBe(0)
+    expect(await storageCli(typed('restore'), l => report.push(l))).toBe(0)
     expect(report.at(-1)).toMatch(/已用第 1 代备份/)
     expect(await storageCli(['check', '--data', dir], () => {})).toBe(0)
 
@@ -37,6 +40,22 @@ describe('restoring a damaged file as storage/README.md says', () => {
     expect(book.rolesOf('wxid_zhang_ayi').has('committee')).toBe(true) // older than the last write: kept
     expect(book.rolesOf('wxid_li_xiansheng').has('committee')).toBe(false) // the last write: lost, as documented
     await h.dispose()
+  })
+
+  it('reads the data directory from STORAGE_DIR when --data is not given', async () => {
+    const h = await openSandbox()
+    await h.close()
+    const before = process.env.STORAGE_DIR
+    process.env.STORAGE_DIR = h.dataDir
+    try {
+      const out: string[] = []
+      expect(await storageCli(['check'], l => out.push(l))).toBe(0)
+      expect(out.at(-1)).toContain(`${h.dataDir}：全部`)
+    } finally {
+      if (before === undefined) delete process.env.STORAGE_DIR
+      else process.env.STORAGE_DIR = before
+      await h.dispose()
+    }
   })
 
   it('restore refuses while a bot holds the directory', async () => {
