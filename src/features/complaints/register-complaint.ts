@@ -1,4 +1,4 @@
-import type { MessageContext } from '../../app/types.js'
+import type { MessageContext, Session } from '../../app/types.js'
 import { joinTicket } from '../../complaints/apply-ticket-action.js'
 import { checkEscalation } from '../../complaints/check-escalation.js'
 import { createTicket } from '../../complaints/create-ticket.js'
@@ -19,6 +19,8 @@ export interface Who {
   reply: (text: string) => Promise<void>
   replyPrivately: (text: string, fallback: string) => Promise<void>
   isFriend: () => Promise<boolean>
+  /** The person's conversation state, when they are talking to the bot now. */
+  session?: Session
 }
 
 export const whoOf = (ctx: MessageContext): Who => ({
@@ -26,7 +28,8 @@ export const whoOf = (ctx: MessageContext): Who => ({
   roomId: ctx.room?.id ?? null,
   reply: async text => await ctx.reply(text),
   replyPrivately: async (text, fallback) => await ctx.replyPrivately(text, fallback),
-  isFriend: async () => await ctx.app.directory.isFriend(ctx.talker.id)
+  isFriend: async () => await ctx.app.directory.isFriend(ctx.talker.id),
+  session: ctx.session
 })
 
 /** Private matters stay out of the group: details privately, a bare acknowledgement in the group. */
@@ -79,6 +82,12 @@ export async function register (desk: Desk, who: Who, draft: Draft, location: Co
 
 async function joinExisting (desk: Desk, who: Who, ticket: Ticket, draft: Draft, now: Date): Promise<void> {
   const already = ticket.complainantId === who.id || ticket.coComplainantIds.includes(who.id)
+  // The same report sent again and again (twenty times at once) is acknowledged once an hour.
+  if (already && who.session !== undefined) {
+    const key = `told-already-${ticket.no}`
+    if (who.session.get(key) !== undefined) return
+    who.session.set(key, true, 60)
+  }
   const joined = joinTicket(ticket, who.id, now, draft.text)
   desk.store.save(joined)
   const n = desk.names

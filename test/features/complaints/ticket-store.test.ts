@@ -67,6 +67,20 @@ describe('ticket store', () => {
     expect(ticket!.history.map(e => e.kind)).toEqual(['create', 'acknowledge', 'reply'])
   })
 
+  it('files the same report sent twenty times at once once, and says "already reported" once', async () => {
+    h = await openOnMonday()
+    const world = (h.session as any).world
+    const ids: string[] = Array.from({ length: 20 }, () => world.say('wxid_li_xiansheng', { roomId: 'yangguang-owners@chatroom' }, '投诉 7号楼大堂灯坏了').id)
+    await Promise.all(ids.map(async id => await h!.session.runtime.handled(id)))
+    await h.session.settle()
+    expect((await deskOf(h.session.runtime.app)).store.size).toBe(1)
+    const group = textsIn(h.sent, OWNERS)
+    expect(group.filter(t => t.includes('已登记 #1'))).toHaveLength(1)
+    expect(group.filter(t => t.includes('您已反映过这件事'))).toHaveLength(1)
+    expect(group).toHaveLength(2)
+    expect(textsIn(h.sent, '物业服务群').filter(t => t.includes('#1'))).toHaveLength(1)
+  })
+
   it('stops one person at the hourly limit even when the complaints arrive together', async () => {
     h = await openOnMonday()
     const world = (h.session as any).world
