@@ -6,7 +6,7 @@ import { libraryKnowsYear } from '../../complaints/statutory-holidays.js'
 import { maskPhones } from '../../complaints/mask-phone.js'
 import { complainantsOf, type Ticket } from '../../complaints/ticket.js'
 import { createLlm, type Llm } from '../../llm/create-llm.js'
-import { accusedOf, findAccused, recuseBodies, type Accused } from '../../complaints/recusal.js'
+import { accusedOf, accusesAnyone, findAccused, recuseBodies, type Accused } from '../../complaints/recusal.js'
 import type { RecusalFile } from '../../complaints/skill-schemas.js'
 import { toSimplified } from '../../text/to-simplified.js'
 import { loadCorrections } from '../../complaints/corrections.js'
@@ -104,7 +104,7 @@ async function openDesk (app: App): Promise<Desk> {
       // Whoever a ticket accuses may read the group: the fallback there says nothing of the matter.
       // A public matter (a lamp, a lift) is the group's business anyway: an owner who is not the
       // bot's friend reads the progress itself there, not a pointer to a chat they cannot open.
-      const accused = accusedOf(ticket).bodies.length > 0 || accusedOf(ticket).ids.length > 0
+      const accused = accusesAnyone(ticket)
       const fallbackText = accused ? '您的反映有新进展，请加我为好友后私聊 /我的工单 查看。' : ticket.private ? fallback : maskPhones(text)
       for (const contactId of complainantsOf(ticket)) {
         await app.outbox.toContact({ contactId, text, fallbackRoomId: ticket.roomId ?? undefined, fallbackText })
