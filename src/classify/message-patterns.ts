@@ -40,11 +40,6 @@ export const NOT_A_QUESTION = /好几|几(天|个月|年|次|回|遍|周|个礼�
 export const CLAUSE = /[^，,。.！!？?；;\s~～…]+[，,。.！!？?；;\s~～…]*/gu
 
 /**
- * A question about who pays or is responsible, or about the maintenance fund, stays a question
- * even when it names a danger ("外墙瓷砖掉下来了，能用专项维修资金修吗"); any other question about
- * a danger happening now ("电梯困人了怎么办") is filed as urgent.
- */
-/**
  * A report inside a question clause: "维修资金用在哪了从来没公布过" says it was never disclosed.
  * Not after 为什么/怎么, which ask for a reason ("账目为什么从来不公示").
  */
@@ -54,6 +49,11 @@ export const ASKS_REASON = /为什么|为啥|怎么|咋/
 /** A question about using the maintenance fund asks for a procedure, whatever else it says. */
 export const PROCEDURE_SUBJECT = /维修(资|基)金|大修(基金|的钱|资金)|维修金|专项(维修)?资金/
 
+/**
+ * A question about who pays or is responsible, or about the maintenance fund, stays a question
+ * even when it names a danger ("外墙瓷砖掉下来了，能用专项维修资金修吗"); any other question about
+ * a danger happening now ("电梯困人了怎么办") is filed as urgent.
+ */
 export const ASKS_RESPONSIBILITY = /负责|归谁|谁(来)?(修|管|赔|出钱|负责)|管不管|赔不赔|要赔|维修资金|维修基金|大修基金|专项维修/
 
 /**
