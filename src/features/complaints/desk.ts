@@ -19,6 +19,9 @@ import type { Store } from '../../storage/storage.js'
 import { DAY_MS, shanghaiParts } from '../../clock/shanghai-time.js'
 
 /** Everything the complaint handlers share, opened once per process. */
+/** The progress notice in a group that says nothing of the matter (for non-friends). */
+export const PROGRESS_FALLBACK = '您的反映有新进展，请加我为好友后私聊 /我的工单 查看。'
+
 export interface Desk {
   app: App
   store: TicketStore
@@ -105,7 +108,7 @@ async function openDesk (app: App): Promise<Desk> {
       // A public matter (a lamp, a lift) is the group's business anyway: an owner who is not the
       // bot's friend reads the progress itself there, not a pointer to a chat they cannot open.
       const accused = accusesAnyone(ticket)
-      const fallbackText = accused ? '您的反映有新进展，请加我为好友后私聊 /我的工单 查看。' : ticket.private ? fallback : maskPhones(text)
+      const fallbackText = accused ? PROGRESS_FALLBACK : ticket.private ? fallback : maskPhones(text)
       for (const contactId of complainantsOf(ticket)) {
         await app.outbox.toContact({ contactId, text, fallbackRoomId: ticket.roomId ?? undefined, fallbackText })
       }
