@@ -67,7 +67,7 @@ export const PUSHED_AROUND = /推诿|踢皮球|推来推去|互相推|又说找|
  * Signs of a concrete situation in a question ("楼上半夜蹦迪太吵了，找谁"): the answer
  * explains the procedure and offers to register a complaint as well.
  */
-export const DESCRIBES_PROBLEM = /(没有?|不|从不|从没|未)(说明|解释|通知|公示|公布|公开|补选)|坏了|坏掉|漏水|渗水|太吵|吵死|噪音|半夜|天天|每天|整天|一直|从来|总是|臭|乱[扔堆停搭建倒]|占[用了着]|堵[了住]|不给|不开|不修|不来|不做|不干|没有公示|从不/
+export const DESCRIBES_PROBLEM = /(没有?|不|从不|从没|未)(说明|解释|通知|公示|公布|公开|补选)|坏了|坏掉|漏水|渗水|太吵|吵死|噪音|半夜|天天|每天|整天|一直|从来|总是|臭|乱[扔堆停搭建倒]|占[用了着]|堵[了住]|不给|不开|不修|不来|不做|不干|从不/
 
 /** 收到 / 已收到 / 收到了，谢谢 / 收到 #3: an owner acknowledging a notice (#N names the meeting). */
 export const ACKNOWLEDGEMENT = /^(?:已)?收到(?:了|啦)?\s*(?:#?\s*(\d+))?\s*(?:[，,。！!~～]*\s*(?:谢谢|好的|明白)?\s*[。！!~～]*)$/
