@@ -31,6 +31,10 @@ const MIN_WEAK_CONFIDENCE = 0.1
 
 const none = { category: null, bodies: [], urgent: false, skill: null }
 
+/** The classifier found a named problem or a complaint word, not just a topic. */
+const namesProblem = (c: ComplaintClassification): boolean =>
+  c.isComplaint && (c.evidence === 'problem' || c.evidence === 'signal')
+
 /**
  * Is this a report of a problem (a ticket) rather than a question? Filed: 投诉…/报修…/举报…
  * (unless it asks how complaining works: "投诉要找谁"); an emergency, unless it only asks who
@@ -46,13 +50,12 @@ function isReport (text: string, complaint: ComplaintClassification, deps: Class
   if (complaint.urgent && !(q.route && ASKS_RESPONSIBILITY.test(text))) return true
   if (q.route) return false
   if (PUSHED_AROUND.test(text) && !q.info) return true
-  const problem = complaint.isComplaint && (complaint.evidence === 'problem' || complaint.evidence === 'signal')
+  const problem = namesProblem(complaint)
   if (q.info) {
     // Only a plain statement reports: "物业费凭啥每年涨，谁批准的" asks who approved it.
     if (q.plain === '' || !complaint.isComplaint) return false
     if (DESCRIBES_PROBLEM.test(q.plain) || PUSHED_AROUND.test(q.plain)) return true
-    const said = deps.classifyComplaint(q.plain)
-    return problem && said.isComplaint && (said.evidence === 'problem' || said.evidence === 'signal')
+    return problem && namesProblem(deps.classifyComplaint(q.plain))
   }
   return complaint.isComplaint && (problem || complaint.evidence === undefined ||
     ([...text].length >= MIN_STATEMENT && complaint.confidence >= MIN_WEAK_CONFIDENCE))
@@ -85,7 +88,7 @@ export function decideMessage (text: string, where: Where, kb: KnowledgeBase, de
     return decided({ intent: 'complaint', category, bodies, urgent, skill: null, score: confidence })
   }
   // A question touching a problem area ends with the offer to register it (回复“投诉”).
-  const offer = (complaint.isComplaint && (complaint.evidence === 'problem' || complaint.evidence === 'signal')) || DESCRIBES_PROBLEM.test(simplified)
+  const offer = namesProblem(complaint) || DESCRIBES_PROBLEM.test(simplified)
 
   const chat = decided({ intent: 'chat', ...none, score: 0 })
   if (!asks && SMALL_TALK.test(simplified)) return chat

@@ -40,11 +40,6 @@ export const NOT_A_QUESTION = /好几|几(天|个月|年|次|回|遍|周|个礼�
 export const CLAUSE = /[^，,。.！!？?；;\s~～…]+[，,。.！!？?；;\s~～…]*/gu
 
 /**
- * A question about who pays or is responsible, or about the maintenance fund, stays a question
- * even when it names a danger ("外墙瓷砖掉下来了，能用专项维修资金修吗"); any other question about
- * a danger happening now ("电梯困人了怎么办") is filed as urgent.
- */
-/**
  * A report inside a question clause: "维修资金用在哪了从来没公布过" says it was never disclosed.
  * Not after 为什么/怎么, which ask for a reason ("账目为什么从来不公示").
  */
@@ -54,6 +49,11 @@ export const ASKS_REASON = /为什么|为啥|怎么|咋/
 /** A question about using the maintenance fund asks for a procedure, whatever else it says. */
 export const PROCEDURE_SUBJECT = /维修(资|基)金|大修(基金|的钱|资金)|维修金|专项(维修)?资金/
 
+/**
+ * A question about who pays or is responsible, or about the maintenance fund, stays a question
+ * even when it names a danger ("外墙瓷砖掉下来了，能用专项维修资金修吗"); any other question about
+ * a danger happening now ("电梯困人了怎么办") is filed as urgent.
+ */
 export const ASKS_RESPONSIBILITY = /负责|归谁|谁(来)?(修|管|赔|出钱|负责)|管不管|赔不赔|要赔|维修资金|维修基金|大修基金|专项维修/
 
 /**
@@ -67,7 +67,7 @@ export const PUSHED_AROUND = /推诿|踢皮球|推来推去|互相推|又说找|
  * Signs of a concrete situation in a question ("楼上半夜蹦迪太吵了，找谁"): the answer
  * explains the procedure and offers to register a complaint as well.
  */
-export const DESCRIBES_PROBLEM = /(没有?|不|从不|从没|未)(说明|解释|通知|公示|公布|公开|补选)|坏了|坏掉|漏水|渗水|太吵|吵死|噪音|半夜|天天|每天|整天|一直|从来|总是|臭|乱[扔堆停搭建倒]|占[用了着]|堵[了住]|不给|不开|不修|不来|不做|不干|没有公示|从不/
+export const DESCRIBES_PROBLEM = /(没有?|不|从不|从没|未)(说明|解释|通知|公示|公布|公开|补选)|坏了|坏掉|漏水|渗水|太吵|吵死|噪音|半夜|天天|每天|整天|一直|从来|总是|臭|乱[扔堆停搭建倒]|占[用了着]|堵[了住]|不给|不开|不修|不来|不做|不干|从不/
 
 /** 收到 / 已收到 / 收到了，谢谢 / 收到 #3: an owner acknowledging a notice (#N names the meeting). */
 export const ACKNOWLEDGEMENT = /^(?:已)?收到(?:了|啦)?\s*(?:#?\s*(\d+))?\s*(?:[，,。！!~～]*\s*(?:谢谢|好的|明白)?\s*[。！!~～]*)$/

@@ -61,7 +61,7 @@ export const correctionsVersion = (): number => version
 export const correctionCount = (): number => list.length
 
 /** The latest correction of a text this close to `text`, if any. */
-export function findCorrection (text: string): Correction | undefined {
+function findCorrection (text: string): Correction | undefined {
   if (!index || list.length === 0) return undefined
   // Tickets keep the text without its 投诉/报修/举报 prefix: compare like with like.
   const near = nearestExamples(index, toSimplified(text).trim().replace(EXPLICIT_COMPLAINT, '').toLowerCase(), 3).filter(n => n.similarity >= MIN_SIMILARITY)

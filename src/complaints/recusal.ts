@@ -58,6 +58,10 @@ export function recuseBodies (rules: RecusalFile, bodies: string[], accused: Acc
 
 export const accusedOf = (ticket: Ticket): Accused => ticket.accused ?? { bodies: [], ids: [] }
 
+/** Whether a ticket accuses any body or person. */
+export const accusesAnyone = (ticket: Ticket): boolean =>
+  (ticket.accused?.bodies.length ?? 0) > 0 || (ticket.accused?.ids.length ?? 0) > 0
+
 /** The body that relays and acts for one without members in the bot (a government department). */
 export function relayOf (rules: RecusalFile, body: string, accused: string[] = []): string | undefined {
   return (rules.relay[body] ?? []).find(b => !accused.includes(b))

@@ -1,5 +1,5 @@
 import type { App } from '../../app/types.js'
-import { accusedOf } from '../../complaints/recusal.js'
+import { accusesAnyone } from '../../complaints/recusal.js'
 import { deskOf } from './desk.js'
 import { statsText, ticketLine } from './format-ticket.js'
 
@@ -12,7 +12,7 @@ export async function jointAgendaLines (app: App): Promise<string[]> {
   const now = app.clock.now()
   return desk.store.openTickets()
     // posted to the four-in-one group, where an accused party sits: its items are taken up by its supervisors
-    .filter(t => t.escalation.agenda && accusedOf(t).bodies.length === 0 && accusedOf(t).ids.length === 0)
+    .filter(t => t.escalation.agenda && !accusesAnyone(t))
     .map(t => ticketLine(t, desk.names, now, !t.private))
 }
 

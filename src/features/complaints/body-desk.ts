@@ -32,7 +32,7 @@ export function parseBody (app: App, skills: ComplaintSkills, word: string): str
 }
 
 /** The bodies a person belongs to, from the roles they really hold (the chair is in the committee). */
-export function bodiesOf (app: App, rules: RecusalFile, contactId: string): string[] {
+function bodiesOf (app: App, rules: RecusalFile, contactId: string): string[] {
   const roles = app.roles.rolesOf(contactId)
   return [...new Set(Object.entries(rules.role_bodies).filter(([role]) => roles.has(role as Role)).map(([, body]) => body))]
 }

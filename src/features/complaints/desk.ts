@@ -6,7 +6,7 @@ import { libraryKnowsYear } from '../../complaints/statutory-holidays.js'
 import { maskPhones } from '../../complaints/mask-phone.js'
 import { complainantsOf, type Ticket } from '../../complaints/ticket.js'
 import { createLlm, type Llm } from '../../llm/create-llm.js'
-import { accusedOf, findAccused, recuseBodies, type Accused } from '../../complaints/recusal.js'
+import { accusedOf, accusesAnyone, findAccused, recuseBodies, type Accused } from '../../complaints/recusal.js'
 import type { RecusalFile } from '../../complaints/skill-schemas.js'
 import { toSimplified } from '../../text/to-simplified.js'
 import { loadCorrections } from '../../complaints/corrections.js'
@@ -19,6 +19,9 @@ import type { Store } from '../../storage/storage.js'
 import { DAY_MS, shanghaiParts } from '../../clock/shanghai-time.js'
 
 /** Everything the complaint handlers share, opened once per process. */
+/** The progress notice in a group that says nothing of the matter (for non-friends). */
+export const PROGRESS_FALLBACK = '您的反映有新进展，请加我为好友后私聊 /我的工单 查看。'
+
 export interface Desk {
   app: App
   store: TicketStore
@@ -104,8 +107,8 @@ async function openDesk (app: App): Promise<Desk> {
       // Whoever a ticket accuses may read the group: the fallback there says nothing of the matter.
       // A public matter (a lamp, a lift) is the group's business anyway: an owner who is not the
       // bot's friend reads the progress itself there, not a pointer to a chat they cannot open.
-      const accused = accusedOf(ticket).bodies.length > 0 || accusedOf(ticket).ids.length > 0
-      const fallbackText = accused ? '您的反映有新进展，请加我为好友后私聊 /我的工单 查看。' : ticket.private ? fallback : maskPhones(text)
+      const accused = accusesAnyone(ticket)
+      const fallbackText = accused ? PROGRESS_FALLBACK : ticket.private ? fallback : maskPhones(text)
       for (const contactId of complainantsOf(ticket)) {
         await app.outbox.toContact({ contactId, text, fallbackRoomId: ticket.roomId ?? undefined, fallbackText })
       }

@@ -39,7 +39,7 @@ export interface Names { body: (id: string) => string, category: (id: string) =>
  * deadline has passed too), then closing. Lists show it and 【逾期】 is judged on it, so the
  * mark always agrees with the time printed next to it.
  */
-export function currentDeadline (t: Ticket, now: Date): { label: '受理时限' | '办结时限', at: string } {
+function currentDeadline (t: Ticket, now: Date): { label: '受理时限' | '办结时限', at: string } {
   const closePassed = now.getTime() >= Date.parse(t.deadlines.closeBy)
   return t.acknowledgedAt === null && !closePassed ? { label: '受理时限', at: t.deadlines.ackBy } : { label: '办结时限', at: t.deadlines.closeBy }
 }

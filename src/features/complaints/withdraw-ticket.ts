@@ -5,7 +5,7 @@ import { accusedOf, withdrawingBodies } from '../../complaints/recusal.js'
 import { complainantsOf, type Ticket } from '../../complaints/ticket.js'
 import { actingRole, isAccused } from './body-desk.js'
 import { recusalRefusal, ticketFor } from './body-commands.js'
-import type { Desk } from './desk.js'
+import { PROGRESS_FALLBACK, type Desk } from './desk.js'
 
 const USAGE = '/撤销 27 经核实反映不实'
 
@@ -54,8 +54,7 @@ export function withdrawCommand (getDesk: () => Promise<Desk>): Command {
       await ctx.reply(`工单 #${t.no} 已撤销（原因：${reason}），不再列入待办和联席会议议程，/统计 中单独计数。`)
       await desk.toBodies([t.leadBody, ...t.informedBodies], `【工单 #${t.no} 已撤销】${desk.names.category(t.category)}：由${by}撤销，原因：${reason}。无需再处理。`, t)
       if (body) {
-        await desk.toComplainants(t, `您反映的工单 #${t.no}（${desk.names.category(t.category)}）已由${by}撤销，原因：${reason}。如有异议或问题仍在，请重新反映，我会登记新的工单。`,
-          '您的反映有新进展，请加我为好友后私聊 /我的工单 查看。')
+        await desk.toComplainants(t, `您反映的工单 #${t.no}（${desk.names.category(t.category)}）已由${by}撤销，原因：${reason}。如有异议或问题仍在，请重新反映，我会登记新的工单。`, PROGRESS_FALLBACK)
       }
     }
   }

@@ -6,7 +6,7 @@ import { MEETING_USAGE, parseMeetingCommand, type MeetingDraft } from '../../mee
 import { renderMeetingCancellation, renderMeetingNotice, renderMeetingReminder } from '../../meetings/render-meeting-notice.js'
 import { formatChineseDateTime } from '../../clock/shanghai-time.js'
 import type { Store } from '../../storage/storage.js'
-import { describeTarget, notifyChair, resolveAudiences } from '../schedule/targets.js'
+import { bodyTargets, describeTarget, notifyChair, resolveAudiences } from '../schedule/targets.js'
 import { ACK, acknowledge } from './acknowledge-meeting.js'
 import { listMeetings } from './list-meetings.js'
 import { openMeetings, type MeetingRecord, type MeetingsData } from './meetings-store.js'
@@ -90,9 +90,8 @@ async function createMeeting (app: App, ctx: MessageContext, s: Store<MeetingsDa
   if (!check.ok) return await ctx.reply(check.message)
   const audiences = await resolveAudiences(app)
   const spec = MEETING_TYPE_SPECS[parsed.draft.type]
-  const informed = await Promise.all((spec.informBodies ?? []).map(async b => await app.directory.bodyTarget(b)))
-  const bodyTargets = informed.flatMap(t => t === undefined ? [] : [t.kind === 'room' ? `room:${t.roomId}` : `contact:${t.contactId}`])
-  const targets = [...new Set([...spec.audiences.flatMap(a => audiences[a]), ...bodyTargets])]
+  const informed = (await Promise.all((spec.informBodies ?? []).map(async b => await bodyTargets(app, b)))).flat()
+  const targets = [...new Set([...spec.audiences.flatMap(a => audiences[a]), ...informed])]
   if (targets.length === 0) return await ctx.reply('找不到这类会议要通知的群，请检查小区配置。')
   let meeting!: MeetingRecord
   s.update(d => {

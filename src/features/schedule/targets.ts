@@ -11,7 +11,8 @@ export type AudienceTargets = Record<Audience, string[]>
 /** How a message is queued: broadcasts default to the bulk lane; `key` makes a replay a no-op. */
 export interface SendHow { lane?: Lane, key?: string }
 
-async function bodyTargets (app: App, bodyId: string): Promise<string[]> {
+/** A body's WeChat target as a stored string (none when the compound YAML gives it none). */
+export async function bodyTargets (app: App, bodyId: string): Promise<string[]> {
   const target = await app.directory.bodyTarget(bodyId)
   if (target === undefined) return []
   return [target.kind === 'room' ? `room:${target.roomId}` : `contact:${target.contactId}`]
