@@ -23,7 +23,9 @@ export async function replayJournal (dir: string): Promise<number> {
     for (const [name, envelope] of Object.entries(r.d)) docs.set(name, envelope)
     for (const op of r.l) {
       const key = path.join(op.g, `${op.p}.jsonl`)
-      parts.set(key, [...parts.get(key) ?? [], op])
+      const group = parts.get(key)
+      if (group) group.push(op)
+      else parts.set(key, [op])
     }
   }
   for (const [name, envelope] of docs) await writeDurable(path.join(dir, `${name}.json`), JSON.stringify(envelope), GENERATIONS)

@@ -328,7 +328,9 @@ export class Storage implements ChangeSink {
       const byPartition = new Map<string, PendingOp[]>()
       for (const op of ops) {
         const key = `${op.log}\n${op.partition}`
-        byPartition.set(key, [...byPartition.get(key) ?? [], op])
+        const group = byPartition.get(key)
+        if (group) group.push(op)
+        else byPartition.set(key, [op])
       }
       const dirs = new Set(await Promise.all([...byPartition.values()].map(async partOps => await this.writePartition(partOps))))
       for (const dir of dirs) await syncDirectory(dir)
