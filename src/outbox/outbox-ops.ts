@@ -45,6 +45,9 @@ export interface Queue {
   nextId: number
 }
 
+/** Unconfirmed or failed: waiting for the chair to resend or dismiss it. */
+export const isUndelivered = (item: Item): boolean => item.state === 'unconfirmed' || item.state === 'failed'
+
 /** Whether a message with this key is in the log (queued, undelivered, or sent lately). */
 export const hasKey = (q: Queue, key: string): boolean => q.live.has(key) || q.done.has(key)
 
@@ -98,8 +101,7 @@ export function compact (q: Queue, now: number): Op[] {
     else q.done.delete(key)
   }
   for (const item of [...q.items.values()].sort((a, b) => a.id - b.id)) {
-    const undelivered = item.state === 'unconfirmed' || item.state === 'failed'
-    if (undelivered && item.at < now - UNDELIVERED_RETENTION_MS) {
+    if (isUndelivered(item) && item.at < now - UNDELIVERED_RETENTION_MS) {
       q.items.delete(item.id)
       if (item.key !== undefined) q.live.delete(item.key)
       continue

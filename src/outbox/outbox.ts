@@ -1,6 +1,6 @@
 import type { Lane, Outbox, SendToContact, SendToRoom, Undelivered } from '../app/types.js'
 import type { Logger } from '../log/logger.js'
-import { apply, compact, hasKey, replay, type Item, type Message, type Op, type Queue } from './outbox-ops.js'
+import { apply, compact, hasKey, isUndelivered, replay, type Item, type Message, type Op, type Queue } from './outbox-ops.js'
 import type { Transport } from './deliver.js'
 import { contents, deliver, describe } from './deliver.js'
 import { isTransportError, NotAFriendError, reasonOf } from './send-error.js'
@@ -101,7 +101,7 @@ export class ThrottledOutbox implements Outbox {
   }
 
   undelivered (): Undelivered[] {
-    return [...this.q.items.values()].filter(i => i.state === 'unconfirmed' || i.state === 'failed')
+    return [...this.q.items.values()].filter(isUndelivered)
       .sort((a, b) => a.id - b.id).map(describe)
   }
 
@@ -133,7 +133,7 @@ export class ThrottledOutbox implements Outbox {
 
   private undeliveredOf (ids: number[]): Item[] {
     return [...new Set(ids)].map(id => this.q.items.get(id))
-      .filter((i): i is Item => i !== undefined && (i.state === 'unconfirmed' || i.state === 'failed'))
+      .filter((i): i is Item => i !== undefined && isUndelivered(i))
   }
 
   /** Synchronous: the parts are in the log before the caller's next await. */

@@ -11,11 +11,8 @@ export function isTransportError (err: unknown): boolean {
   return TRANSPORT_TEXT.test(err instanceof Error ? err.message : String(err))
 }
 
-/** A message refused for good, with the reason in words the chair understands. */
-export class PermanentSendError extends Error {}
-
 /** A private message to someone who is not the bot's friend, with no group to @-mention them in. */
-export class NotAFriendError extends PermanentSendError {}
+export class NotAFriendError extends Error {}
 
 const REASONS: Array<[RegExp, string]> = [
   [/room .* not found/i, '群已不存在，或机器人已不在群里'],

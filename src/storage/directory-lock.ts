@@ -49,13 +49,7 @@ export async function lockDirectory (dir: string): Promise<() => Promise<void>> 
   }
 }
 
-/** Who holds the directory now, if a live process does (for `--fresh` and `storage restore`). */
-export async function liveHolder (dir: string): Promise<LockHolder | undefined> {
-  const holder = await readHolder(path.join(dir, LOCK))
-  return holder && !isStale(holder) ? holder : undefined
-}
-
-export function heldBy (dir: string, holder: LockHolder): StartupError {
+function heldBy (dir: string, holder: LockHolder): StartupError {
   return new StartupError(`数据目录 ${dir} 正被另一个进程（pid ${holder.pid}，自 ${holder.since}）使用。请先停止它（例如正在运行的机器人），再执行本操作。`)
 }
 

@@ -7,7 +7,8 @@ export const GENERATIONS = 3
 
 export const generationFile = (file: string, n: number): string => `${file}.${n}`
 
-const ignoreMissing = (err: NodeJS.ErrnoException): void => { if (err.code !== 'ENOENT') throw err }
+/** A `.catch` for removing a file that may already be gone. */
+export const ignoreMissing = (err: NodeJS.ErrnoException): void => { if (err.code !== 'ENOENT') throw err }
 
 /** Make a rename or a new file in `dir` survive a power cut. */
 export async function syncDirectory (dir: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { mkdir, open, readFile, stat, truncate, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import { corrupt } from './decode-file.js'
-import { GENERATIONS, syncDirectory, writeDurable, writeSynced } from './durable-file.js'
+import { GENERATIONS, ignoreMissing, syncDirectory, writeDurable, writeSynced } from './durable-file.js'
 import { decodeJournal, JOURNAL, SEALED, type JournalRecord, type LogOp } from './journal.js'
 
 /**
@@ -23,7 +23,9 @@ export async function replayJournal (dir: string): Promise<number> {
     for (const [name, envelope] of Object.entries(r.d)) docs.set(name, envelope)
     for (const op of r.l) {
       const key = path.join(op.g, `${op.p}.jsonl`)
-      parts.set(key, [...parts.get(key) ?? [], op])
+      const group = parts.get(key)
+      if (group) group.push(op)
+      else parts.set(key, [op])
     }
   }
   for (const [name, envelope] of docs) await writeDurable(path.join(dir, `${name}.json`), JSON.stringify(envelope), GENERATIONS)
@@ -62,7 +64,7 @@ async function replayPartition (file: string, ops: LogOp[]): Promise<void> {
   if (reset >= 0) {
     const op = ops[reset]!
     if ('r' in op) await writeDurable(file, op.r.map(e => JSON.stringify(e) + '\n').join(''))
-    else await unlink(file).catch((err: NodeJS.ErrnoException) => { if (err.code !== 'ENOENT') throw err })
+    else await unlink(file).catch(ignoreMissing)
   }
   const appends = ops.slice(reset + 1) as Array<{ o: number, e: unknown }>
   if (appends.length === 0) return

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { StartupError } from '../app/startup-error.js'
 import { documentFormat, type DataFile } from './check-files.js'
 import { decodeDocument, decodeLog } from './decode-file.js'
-import { heldBy, liveHolder, lockDirectory } from './directory-lock.js'
+import { lockDirectory } from './directory-lock.js'
 import { GENERATIONS, generationFile, writeDurable } from './durable-file.js'
 import { decodeJournal, JOURNAL } from './journal.js'
 import { replayJournal } from './replay-journal.js'
@@ -16,9 +16,7 @@ export interface RestoreResult { file: string, message: string }
  * file it replaces is kept beside it as NAME.broken-<time>. Refuses while a bot holds the lock.
  */
 export async function restoreFile (dir: string, name: string, files: DataFile[], now = new Date()): Promise<RestoreResult> {
-  const holder = await liveHolder(dir)
-  if (holder) throw heldBy(dir, holder)
-  const release = await lockDirectory(dir)
+  const release = await lockDirectory(dir) // refuses (StartupError) while a live process holds it
   try {
     const rel = name.endsWith('.json') || name.endsWith('.jsonl') ? name : `${name}.json`
     const file = path.join(dir, rel)

@@ -7,7 +7,7 @@ import { AppendLog, type Partition } from './append-log.js'
 import { checkFiles, type DataFile } from './check-files.js'
 import { decodeDocument, decodeLog, StorageCorruptError, type DocumentFormat } from './decode-file.js'
 import { lockDirectory } from './directory-lock.js'
-import { DurableTextFile, syncDirectory, writeDurable, writeSynced } from './durable-file.js'
+import { DurableTextFile, ignoreMissing, syncDirectory, writeDurable, writeSynced } from './durable-file.js'
 import { encodeRecord, Journal, JOURNAL, SEALED } from './journal.js'
 import { replayJournal } from './replay-journal.js'
 import { Store, type ChangeSink, type PendingOp } from './store.js'
@@ -328,7 +328,9 @@ export class Storage implements ChangeSink {
       const byPartition = new Map<string, PendingOp[]>()
       for (const op of ops) {
         const key = `${op.log}\n${op.partition}`
-        byPartition.set(key, [...byPartition.get(key) ?? [], op])
+        const group = byPartition.get(key)
+        if (group) group.push(op)
+        else byPartition.set(key, [op])
       }
       const dirs = new Set(await Promise.all([...byPartition.values()].map(async partOps => await this.writePartition(partOps))))
       for (const dir of dirs) await syncDirectory(dir)
@@ -363,7 +365,7 @@ export class Storage implements ChangeSink {
       }
       part.epoch++
       if (op.kind === 'replace') await writeDurable(file, op.text)
-      else await unlink(file).catch((err: NodeJS.ErrnoException) => { if (err.code !== 'ENOENT') throw err })
+      else await unlink(file).catch(ignoreMissing)
       size = Buffer.byteLength(op.text)
       i++
     }
