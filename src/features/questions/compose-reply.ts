@@ -57,10 +57,11 @@ function basisLine (skill: Pick<RenderedSkill, 'rules' | 'answers'>, max: number
 export function fitSources (sources: string[], budget: number): string {
   const full = sources.join('；')
   if (length(full) <= budget) return full
-  const short = joinArticles([...new Set(sources.map(s => s.split('·')[0] ?? s))]).join('；')
+  const titles = joinArticles([...new Set(sources.map(s => s.split('·')[0] ?? s))])
+  const short = titles.join('；')
   if (length(short) <= budget) return short
   let out = ''
-  for (const t of joinArticles([...new Set(sources.map(s => s.split('·')[0] ?? s))])) {
+  for (const t of titles) {
     const next = out ? `${out}；${t}` : t
     if (length(next) + 1 > budget) break
     out = next
