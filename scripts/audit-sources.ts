@@ -9,7 +9,7 @@ import { FAQ_ID, MANUAL_SOURCE, parseSource, type Skill } from '../src/knowledge
 // is not part of `npm test`; .ci/run runs it when the folder exists). Exit 1 on any problem.
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
-export const DEFAULT_SEEDS_DIR = path.join(ROOT, '..', 'shared', 'seeds')
+const DEFAULT_SEEDS_DIR = path.join(ROOT, '..', 'shared', 'seeds')
 
 // Figures of the national rules the skills cite (the laws are not in the repository;
 // domain.md states those of articles 278 and the 指导规则).

@@ -89,7 +89,7 @@ export class KnowledgeBase {
   vagueChoices (text: string): Skill[] {
     const { lexicon, vague, skills } = this.state
     const simplified = lexicon.canonicalize(toSimplified(text).toLowerCase())
-    const entry = vague.find(v => v.words.some(w => simplified.includes(lexicon.canonicalize(toSimplified(w).toLowerCase()))))
+    const entry = vague.find(v => v.words.some(w => simplified.includes(w)))
     return (entry?.choices ?? []).flatMap(id => skills.get(id) ?? [])
   }
 
@@ -134,6 +134,8 @@ async function build (dir: string, faqFile?: string): Promise<State> {
   const vague = await readData(path.join(dir, 'vague.yaml'), vagueSchema, [], problems)
   for (const v of vague) for (const id of v.choices) if (!skills.some(s => s.id === id)) problems.push({ path: path.join(dir, 'vague.yaml'), message: `没有 id 为“${id}”的办事指南` })
   const lexicon = compileSynonyms(synonyms)
+  // words canonicalized once here, as every question is in vagueChoices
+  const vagueWords = vague.map(v => ({ ...v, words: v.words.map(w => lexicon.canonicalize(toSimplified(w).toLowerCase())) }))
   const terms = (text: string): string[] => searchTerms(text, lexicon)
   // The FAQ file itself only explains its format; its entries are indexed one by one.
   const indexed = skills.filter(s => s.id !== FAQ_ID)
@@ -148,7 +150,7 @@ async function build (dir: string, faqFile?: string): Promise<State> {
   }))
   const examples: IndexedDoc[] = indexed.flatMap(s => [s.title, ...s.examples]
     .map((q, i) => ({ id: `${s.id}|${i}`, fields: [{ terms: terms(q), weight: 1 }] })))
-  return { skills: new Map(skills.map(s => [s.id, s])), index: new Bm25Index(docs), examples: new Bm25Index(examples), lexicon, titles, topics, vague, problems }
+  return { skills: new Map(skills.map(s => [s.id, s])), index: new Bm25Index(docs), examples: new Bm25Index(examples), lexicon, titles, topics, vague: vagueWords, problems }
 }
 
 /** A YAML data file next to the skills; missing or broken → reported, default used. */

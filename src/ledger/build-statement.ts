@@ -32,10 +32,6 @@ export interface Statement {
   publishedAt?: string
   corrects?: number
   correctionNote?: string
-  /** who prepared (imported) and who approved (published) this version: 制表 / 审核 */
-  importedBy: string
-  importedAt: string
-  publishedBy?: string
   funds: FundStatement[]
 }
 
@@ -105,9 +101,6 @@ export function buildStatement (book: LedgerBook, version: LedgerVersion): State
     versionId: version.id,
     status: version.status,
     ...(version.publishedAt !== undefined && { publishedAt: version.publishedAt }),
-    ...(version.publishedBy !== undefined && { publishedBy: version.publishedBy }),
-    importedBy: version.importedBy,
-    importedAt: version.importedAt,
     ...(version.corrects !== undefined && { corrects: version.corrects }),
     ...(version.correctionNote !== undefined && { correctionNote: version.correctionNote }),
     funds: FUNDS.map(fund => {

@@ -19,7 +19,7 @@ export interface ZipEntry { name: string, data: Buffer }
 export type ZipCheck = { ok: true, entries: ZipEntry[] } | { ok: false, message: string }
 
 const refuse = (message: string): ZipCheck => ({ ok: false, message })
-const BROKEN = '无法读取这个 .xlsx 文件，请确认文件没有损坏、没有加密'
+export const BROKEN = '无法读取这个 .xlsx 文件，请确认文件没有损坏、没有加密'
 const TOO_BIG = `文件解压后超过 ${ZIP_LIMITS.maxTotalBytes / 1024 / 1024}MB，不像是一份账目表（可能含有大量空白格式或图片），请只保留账目表后另存再发送`
 
 function findEnd (data: Buffer): number {

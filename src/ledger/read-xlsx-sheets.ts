@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
-import { checkZip } from './check-zip.js'
+import { BROKEN, checkZip } from './check-zip.js'
 import { reorderXlsx } from './reorder-xlsx.js'
 import { FORMULA, type CellValue } from './parse-ledger-cells.js'
 import type { SheetRow } from './parse-ledger-rows.js'
@@ -44,7 +44,7 @@ export async function readXlsxSheets (data: Buffer): Promise<SheetsResult> {
       sheets.push({ name: ws.name, hidden: ws.state === 'hidden' || ws.state === 'veryHidden', rows })
     }
   } catch {
-    return { ok: false, message: '无法读取这个 .xlsx 文件，请确认文件没有损坏、没有加密' }
+    return { ok: false, message: BROKEN }
   }
   return { ok: true, sheets }
 }

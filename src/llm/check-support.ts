@@ -33,6 +33,8 @@ export const SUPPORT_MIN = 0.6
 const MIN_CHARS = 4
 // 无 of 无障碍 (barrier-free) negates nothing.
 const NEGATOR = /[不没未别勿免非]|无(?!障碍)/g
+/** NEGATOR without the g flag: `test` keeps no lastIndex between calls. */
+const HAS_NEGATOR = new RegExp(NEGATOR.source)
 
 /** How closely an answer's clause must follow a negated clause of the source to be read as stating it. */
 const SAME_CLAUSE = 0.6
@@ -74,7 +76,7 @@ function clauses (text: string): string[] {
 }
 
 function hasNegator (text: string): boolean {
-  return new RegExp(NEGATOR.source).test(text)
+  return HAS_NEGATOR.test(text)
 }
 
 /** Chinese characters only, runs joined: punctuation and spacing do not change what is said. */

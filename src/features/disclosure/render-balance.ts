@@ -16,7 +16,7 @@ export async function balanceReply (app: Pick<App, 'storage' | 'compound'>): Pro
 }
 
 /** `/余额`: closing balances of the latest published version only; drafts are never shown. */
-export function renderBalance (compoundName: string, data: DisclosureData, version: LedgerVersion): string {
+function renderBalance (compoundName: string, data: DisclosureData, version: LedgerVersion): string {
   const statement = buildStatement(data.book, version)
   // accounts published before the half-year ended are balances as of that day, not of its end
   const published = version.publishedAt !== undefined ? shanghaiDate(new Date(version.publishedAt)) : statement.period.end

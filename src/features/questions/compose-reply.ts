@@ -57,10 +57,11 @@ function basisLine (skill: Pick<RenderedSkill, 'rules' | 'answers'>, max: number
 export function fitSources (sources: string[], budget: number): string {
   const full = sources.join('；')
   if (length(full) <= budget) return full
-  const short = joinArticles([...new Set(sources.map(s => s.split('·')[0] ?? s))]).join('；')
+  const titles = joinArticles(titlesOf(sources))
+  const short = titles.join('；')
   if (length(short) <= budget) return short
   let out = ''
-  for (const t of joinArticles([...new Set(sources.map(s => s.split('·')[0] ?? s))])) {
+  for (const t of titles) {
     const next = out ? `${out}；${t}` : t
     if (length(next) + 1 > budget) break
     out = next
@@ -90,7 +91,7 @@ export function composeChoices (skills: Array<Pick<RenderedSkill, 'title'>>): st
 
 /** The full steps (sent privately), with 依据 and the practices they follow (做法参考). */
 export function composeSteps (skill: RenderedSkill): string {
-  const practices = [...new Set(skill.practices.map(s => s.split('·')[0] ?? s))]
+  const practices = titlesOf(skill.practices)
   return [
     `【${skill.title}】`,
     plain(skill.steps),
@@ -114,6 +115,11 @@ export function composeFirstSteps (skill: RenderedSkill): string {
   }
   if (first.length === 0 && lines[0]) first.push(`${[...lines[0]].slice(0, budget - 1).join('')}…`)
   return [...first, close].join('\n')
+}
+
+/** Sources without their sections (`title·section`), each once. */
+function titlesOf (sources: string[]): string[] {
+  return [...new Set(sources.map(s => s.split('·')[0] ?? s))]
 }
 
 function plain (steps: string): string {

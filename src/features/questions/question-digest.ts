@@ -22,7 +22,7 @@ export async function sendQuestionDigest (app: App, store: QuestionStore, now: D
   if (!told) app.log.warn(`${waiting.length} 个待答复问题无法提醒业委会：没有配置 committee 的 target，也没有业委会委员`)
 }
 
-export function digestText (waiting: OpenQuestion[], now: Date): string {
+function digestText (waiting: OpenQuestion[], now: Date): string {
   // No asker names: the digest may go to a work group.
   const lines = waiting.slice(0, LIST_MAX).map(q => {
     const days = calendarDaysBetween(new Date(q.askedAt), now)
