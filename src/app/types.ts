@@ -30,6 +30,13 @@ interface SendOptions {
    * already in the outbox (queued, undelivered, or sent in the last 3 days) does nothing.
    */
   key?: string
+  /**
+   * Nothing confirmed stands behind this message (a plain answer, help, a greeting): its queue
+   * records need not be fdatasynced before it goes out. A killed process still loses or
+   * repeats nothing; a power cut may repeat or drop it. ctx.reply sets it by itself when the
+   * handling changed nothing weighty.
+   */
+  light?: boolean
 }
 
 export interface SendToRoom extends SendOptions {

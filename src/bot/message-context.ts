@@ -19,6 +19,11 @@ export interface IncomingMessage {
 /** One context object per message (grammY style): what was said, by whom, and how to answer. */
 export function createContext (app: App, sessions: Sessions, m: IncomingMessage): MessageContext {
   const roles = app.roles.rolesOf(m.talker.id)
+  // A reply is light (see SendOptions.light) when nothing weighty changed anywhere since the
+  // message arrived: then it confirms nothing (unsynced state it may have read from others is
+  // synced before it goes all the same: storage.commitBeforeSend).
+  const weightyAtStart = app.storage.weightyChanges
+  const light = () => app.storage.weightyChanges === weightyAtStart
   const truncated = m.simplified.length > MAX_TEXT
   let noteSent = false
   // The first reply to a cut message says it was cut.
@@ -42,11 +47,11 @@ export function createContext (app: App, sessions: Sessions, m: IncomingMessage)
     has: (role: Role) => app.roles.has(m.talker.id, role),
     async reply (text) {
       // Answers to a person go before broadcasts (the 'reply' lane).
-      if (m.room) await app.outbox.toRoom({ roomId: m.room.id, text: withNote(text), mention: [m.talker.id], lane: 'reply' })
-      else await app.outbox.toContact({ contactId: m.talker.id, text: withNote(text), lane: 'reply' })
+      if (m.room) await app.outbox.toRoom({ roomId: m.room.id, text: withNote(text), mention: [m.talker.id], lane: 'reply', light: light() })
+      else await app.outbox.toContact({ contactId: m.talker.id, text: withNote(text), lane: 'reply', light: light() })
     },
     async replyPrivately (text, fallbackText) {
-      await app.outbox.toContact({ contactId: m.talker.id, text: withNote(text), fallbackRoomId: m.room?.id, fallbackText, lane: 'reply' })
+      await app.outbox.toContact({ contactId: m.talker.id, text: withNote(text), fallbackRoomId: m.room?.id, fallbackText, lane: 'reply', light: light() })
     },
     session: sessions.for(m.talker.id)
   }

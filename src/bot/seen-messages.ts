@@ -102,7 +102,7 @@ export const seenEntrySchema = z.string()
 
 /** Open the remembered ids: an append-only log, one partition per day, old days dropped. */
 export async function openSeenMessages (storage: Storage, now: Date): Promise<SeenMessages> {
-  const log = await storage.openLog<string>(SEEN_LOG, { schema: seenEntrySchema })
+  const log = await storage.openLog<string>(SEEN_LOG, { schema: seenEntrySchema, light: true })
   const oldest = dayOf(new Date(now.getTime() - WINDOW_DAYS * DAY_MS))
   const stored: Array<[string, string[]]> = []
   for (const day of log.partitions()) stored.push([day, day >= oldest ? await log.read(day) : []])

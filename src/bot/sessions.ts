@@ -32,7 +32,7 @@ export class Sessions {
   private constructor (private readonly log: AppendLog<Change>, private readonly clock: Clock) {}
 
   static async open (storage: Storage, clock: Clock): Promise<Sessions> {
-    const log = await storage.openLog<Change>(SESSIONS_LOG, { schema: changeSchema })
+    const log = await storage.openLog<Change>(SESSIONS_LOG, { schema: changeSchema, light: true })
     const sessions = new Sessions(log, clock)
     const now = clock.now().getTime()
     const changes: Change[] = []

@@ -2,7 +2,7 @@ import { classifyComplaint as defaultClassifyComplaint, type ComplaintClassifica
 import { answerQuestion, type Answer } from '../knowledge/answer-question.js'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js'
 import { toSimplified } from '../text/to-simplified.js'
-import { ASKS_RESPONSIBILITY, COMMAND, DESCRIBES_PROBLEM, EXPLICIT_COMPLAINT, PUSHED_AROUND, QUESTION, SMALL_TALK, TICKET_REFERENCE } from './message-patterns.js'
+import { ASKS_RESPONSIBILITY, COMMAND, DESCRIBES_PROBLEM, EXPLICIT_COMPLAINT, PUSHED_AROUND, QUESTION, SMALL_TALK, SMALL_TALK_FILLER, TICKET_REFERENCE } from './message-patterns.js'
 import { readQuestion } from './read-question.js'
 
 export type Intent = 'complaint' | 'question' | 'command' | 'chat'
@@ -80,6 +80,9 @@ export function decideMessage (text: string, where: Where, kb: KnowledgeBase, de
   // Chasing a ticket by its number is complaint business, whatever else it says.
   if (TICKET_REFERENCE.test(simplified)) return decided({ intent: 'complaint', ...none, score: 1 })
 
+  // Nothing but a greeting or thanks: no search or classifier could make it more than chat.
+  if (onlySmallTalk(simplified)) return decided({ intent: 'chat', ...none, score: 0 })
+
   const asks = QUESTION.test(simplified)
   const answer = answerQuestion(kb, simplified)
   const complaint = deps.classifyComplaint(simplified)
@@ -100,5 +103,9 @@ export function decideMessage (text: string, where: Where, kb: KnowledgeBase, de
   if (addressed && asks && kb.isCompoundTopic(simplified)) return question(null, answer.kind === 'unknown' ? answer.score : 0)
   return chat
 }
+
+const SMALL_TALK_ALL = new RegExp(SMALL_TALK.source, 'giu')
+const onlySmallTalk = (text: string): boolean =>
+  SMALL_TALK.test(text) && text.replace(SMALL_TALK_ALL, '').replace(SMALL_TALK_FILLER, '') === ''
 
 const round = (x: number): number => Math.round(x * 1000) / 1000

@@ -16,6 +16,9 @@ export const QUESTION = /[?？]|吗|呢\s*$|怎么|怎样|如何|(?<!凭)什么|
  */
 export const SMALL_TALK = /早上好|早安|午安|晚上好|晚安|早啊|大家好|你好|您好|哈喽|谢谢|多谢|感谢|辛苦|收到|好的|^嗯+$|哈哈|呵呵|嘿嘿|^ok$|点赞|恭喜|快乐|新年好|生日|祝大家|^\[[^\]]{1,6}\]|^[\p{Emoji_Presentation}\s]+$/iu
 
+/** What may surround small talk in a message that is nothing else ("谢谢啦！", "大家好~ 🌹"). */
+export const SMALL_TALK_FILLER = /[\s\p{P}\p{S}\p{Emoji_Presentation}啊呀啦哦哈嗯了的吧哟喔各位大家]/gu
+
 /** 投诉…/报修…/举报… at the start (with its separator): the person says outright that this is a complaint. */
 export const EXPLICIT_COMPLAINT = /^(投诉|报修|举报)[:：\s，,]*/u
 

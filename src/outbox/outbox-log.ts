@@ -37,10 +37,10 @@ export async function openOutbox (storage: Storage, o: Omit<OutboxOptions, 'log'
     ...o,
     ops: await log.read(PARTITION),
     log: {
-      append: op => { log.append(PARTITION, op) },
+      append: (op, light) => { log.append(PARTITION, op, light) },
       replace: ops => { log.replace(PARTITION, ops) }
     },
-    commit: async () => { await storage.commit() }
+    commit: async () => { await storage.commitBeforeSend() }
   })
 }
 

@@ -25,6 +25,8 @@ export interface Item {
   reason?: string
   /** the chair has been told it is unconfirmed or failed */
   reported?: boolean
+  /** SendOptions.light; in memory only (after a restart every item is synced before it goes) */
+  light?: boolean
 }
 
 export type Op =

@@ -10,7 +10,8 @@ export type { Transport } from './deliver.js'
 
 /** Where the outbox keeps its log (see outbox-log.ts): appends are durable at the next commit. */
 export interface OutboxLog {
-  append (op: Op): void
+  /** `light`: the op of a light item (see SendOptions.light) */
+  append (op: Op, light?: boolean): void
   /** Compaction: the whole log becomes `ops`. */
   replace (ops: Op[]): void
 }
@@ -19,7 +20,7 @@ export interface OutboxOptions {
   log: OutboxLog
   /** the log as read at start */
   ops: Iterable<Op>
-  /** Makes every change made so far durable (the storage's group commit). */
+  /** What must hold before a send: every change made so far journaled, synced unless light (storage.commitBeforeSend). */
   commit: () => Promise<void>
   transport: Transport
   throttle: ThrottleOptions
@@ -72,12 +73,12 @@ export class ThrottledOutbox implements Outbox {
   get pending (): number { return this.lanes.reply.length + this.lanes.bulk.length }
 
   async toRoom (m: SendToRoom): Promise<void> {
-    this.enqueue(m.lane ?? 'bulk', m.key, contents(m).map(c => ({ kind: 'room', roomId: m.roomId, mention: m.mention ?? [], ...c })))
+    this.enqueue(m.lane ?? 'bulk', m.key, m.light === true, contents(m).map(c => ({ kind: 'room', roomId: m.roomId, mention: m.mention ?? [], ...c })))
     await this.settleQueue()
   }
 
   async toContact (m: SendToContact): Promise<void> {
-    this.enqueue(m.lane ?? 'reply', m.key, contents(m).map((c, n) => ({
+    this.enqueue(m.lane ?? 'reply', m.key, m.light === true, contents(m).map((c, n) => ({
       kind: 'contact',
       contactId: m.contactId,
       // Only the first part falls back: the group gets one short pointer, not the details.
@@ -137,13 +138,14 @@ export class ThrottledOutbox implements Outbox {
   }
 
   /** Synchronous: the parts are in the log before the caller's next await. */
-  private enqueue (lane: Lane, key: string | undefined, messages: Message[]): void {
+  private enqueue (lane: Lane, key: string | undefined, light: boolean, messages: Message[]): void {
     if (key !== undefined && hasKey(this.q, key)) return
     const at = Date.now()
     for (const [n, message] of messages.entries()) {
       const id = this.q.nextId
       const partKey = key === undefined ? undefined : n === 0 ? key : `${key}#${n + 1}`
-      this.append({ op: 'add', id, lane, at, message, ...(partKey !== undefined && { key: partKey }) })
+      this.append({ op: 'add', id, lane, at, message, ...(partKey !== undefined && { key: partKey }) }, light)
+      if (light) this.q.items.get(id)!.light = true
       this.lanes[lane].push(id)
     }
     this.kick()
@@ -160,8 +162,8 @@ export class ThrottledOutbox implements Outbox {
     }
   }
 
-  private append (op: Op): void {
-    this.o.log.append(op)
+  private append (op: Op, light = false): void {
+    this.o.log.append(op, light)
     apply(this.q, op)
     this.appended++
   }
@@ -186,7 +188,7 @@ export class ThrottledOutbox implements Outbox {
       if (this.paused) return
       const item = this.next()
       if (item === undefined) return
-      this.append({ op: 'sending', id: item.id })
+      this.append({ op: 'sending', id: item.id }, item.light)
       // Whatever the bot is about to confirm to a person is on disk before it goes out,
       // and so is the mark that this item is under way.
       try {
@@ -203,7 +205,7 @@ export class ThrottledOutbox implements Outbox {
       try {
         await deliver(this.o.transport, item, this.o.sendTimeoutMs ?? SEND_TIMEOUT_MS)
         this.transportFailures = 0
-        this.append({ op: 'sent', id: item.id })
+        this.append({ op: 'sent', id: item.id }, item.light)
         this.maybeCompact()
       } catch (err) {
         this.failed(item, err)

@@ -24,7 +24,7 @@ export interface Partition {
  */
 export class AppendLog<E> {
   constructor (readonly name: string, readonly dir: string, private readonly schema: z.ZodType,
-    readonly parts: Map<string, Partition>, private readonly sink: ChangeSink) {}
+    readonly parts: Map<string, Partition>, private readonly sink: ChangeSink, private readonly light = false) {}
 
   fileOf (partition: string): string { return path.join(this.dir, `${partition}.jsonl`) }
 
@@ -33,10 +33,11 @@ export class AppendLog<E> {
     return [...this.parts].filter(([, p]) => p.present).map(([name]) => name).sort()
   }
 
-  append (partition: string, entry: E): void {
+  /** `light`: see PendingOp (default: the log's own setting). */
+  append (partition: string, entry: E, light = this.light): void {
     const e = this.serialize(entry)
     const part = this.part(partition)
-    this.push(part, { log: this.name, partition, kind: 'append', text: e + '\n', json: this.op(partition, `"o":${part.size},"e":${e}`) })
+    this.push(part, { log: this.name, partition, kind: 'append', text: e + '\n', json: this.op(partition, `"o":${part.size},"e":${e}`), ...(light && { light }) })
   }
 
   /** Replace a partition's entries (compaction): durable at the next commit. */

@@ -27,7 +27,16 @@ export interface StoreOptions<T> extends DocumentFormat {
   rebuild?: (data: T) => void
 }
 
-export interface LogOptions { schema: z.ZodType }
+export interface LogOptions {
+  schema: z.ZodType
+  /**
+   * Its appends are bookkeeping no confirmation stands on (seen ids, sessions): they are
+   * journaled before any send, but fdatasynced only with weightier changes or at the next
+   * checkpoint (about a second). A killed process loses none of it; a power cut, at most
+   * that last second of it.
+   */
+  light?: boolean
+}
 
 export interface StorageOptions {
   /** An update is committed automatically within this many ms (default 20). */
@@ -61,13 +70,18 @@ export class Storage implements ChangeSink {
   private readonly opening = new Map<string, Promise<Store<any>>>()
   private readonly logs = new Map<string, Promise<AppendLog<any>>>()
   private readonly logParts = new Map<string, Map<string, Partition>>()
-  // Changes since the last commit; `changes` counts them, `durableUpTo` is the count covered.
+  // Changes since the last commit; `changes` counts them, `writtenUpTo` is the count in the
+  // journal file, `durableUpTo` the count fdatasynced, `lastWeighty` the count at the last
+  // change that is not light (see PendingOp.light).
   private dirty = new Set<DocState>()
   private dirtyLoose = new Set<DocState>()
   private pending: PendingOp[] = []
   private changes = 0
+  private lastWeighty = 0
+  private writtenUpTo = 0
   private durableUpTo = 0
   private flushing: Promise<void> | undefined
+  private writing: Promise<void> | undefined
   // Committed (journaled) but not yet in the data files.
   private readonly toWrite = new Map<DocState, string>()
   private committedOps: PendingOp[] = []
@@ -132,10 +146,32 @@ export class Storage implements ChangeSink {
         this.log?.warn(`storage: commit after close (${this.dir}); the change is not saved`)
         return
       }
-      this.flushing ??= this.exclusive(async () => await this.writeJournal()).finally(() => { this.flushing = undefined })
+      this.flushing ??= this.exclusive(async () => await this.writeJournal(true)).finally(() => { this.flushing = undefined })
       await this.flushing
     }
   }
+
+  /**
+   * What must hold before a message goes out: every change made before the call is in the
+   * journal (a killed process loses none of it), and fdatasynced too unless all that is not
+   * yet synced is light. So a confirmation, and whatever state a reply reads, survives a
+   * power cut; a plain answer does not wait ~0.3 ms for the disk.
+   */
+  async commitBeforeSend (): Promise<void> {
+    if (this.lastWeighty > this.durableUpTo) return await this.commit()
+    const target = this.changes
+    while (this.writtenUpTo < target) {
+      if (this.closed) return await this.commit() // warns, as a commit after close does
+      this.writing ??= this.exclusive(async () => await this.writeJournal(false)).finally(() => { this.writing = undefined })
+      await this.writing
+    }
+  }
+
+  /** fdatasyncs of the journal a commit waited for so far (tests and the bench count them). */
+  get journalSyncs (): number { return this.journal?.syncs ?? 0 }
+
+  /** Changes that are not light so far: equal before and after a step means it changed nothing weighty. */
+  get weightyChanges (): number { return this.lastWeighty }
 
   /** Old name of `commit`. */
   async flushAll (): Promise<void> { await this.commit() }
@@ -194,7 +230,7 @@ export class Storage implements ChangeSink {
     if (!state) return
     if (store.durable) {
       this.dirty.add(state)
-      this.changed()
+      this.changed(true)
     } else {
       this.dirtyLoose.add(state)
       this.scheduleCheckpoint()
@@ -203,15 +239,17 @@ export class Storage implements ChangeSink {
 
   record (op: PendingOp): void {
     this.pending.push(op)
-    this.changed()
+    this.changed(op.light !== true)
   }
 
-  private changed (): void {
+  private changed (weighty: boolean): void {
     this.changes++
+    if (weighty) this.lastWeighty = this.changes
     if (this.closed) return
+    // Light changes alone are only written: the checkpoint a second later makes them durable.
     this.commitTimer ??= setTimeout(() => {
       this.commitTimer = undefined
-      this.commit().catch(err => this.log?.error('storage: commit failed', err))
+      this.commitBeforeSend().catch(err => this.log?.error('storage: commit failed', err))
     }, this.opts.delayMs)
   }
 
@@ -264,7 +302,7 @@ export class Storage implements ChangeSink {
       parts.set(f.slice(0, -6), { present: true, diskSize: size, size, epoch: 0, tail: [] })
     }
     this.logParts.set(name, parts)
-    return new AppendLog<E>(name, dir, options.schema, parts, this)
+    return new AppendLog<E>(name, dir, options.schema, parts, this, options.light === true)
   }
 
   private async exclusive<R> (fn: () => Promise<R>): Promise<R> {
@@ -273,7 +311,8 @@ export class Storage implements ChangeSink {
     return await run
   }
 
-  private async writeJournal (): Promise<void> {
+  /** One journal line with every change so far; `sync`: fdatasynced (with any line written unsynced before). */
+  private async writeJournal (sync: boolean): Promise<void> {
     const upTo = this.changes
     const docs = [...this.dirty]
     const ops = this.pending
@@ -283,7 +322,7 @@ export class Storage implements ChangeSink {
       const texts = docs.map(d => [d, JSON.stringify({ schemaVersion: d.version, data: d.store.data })] as const)
       const body = `{"s":${++this.seq},"d":{${texts.map(([d, t]) => `${JSON.stringify(d.store.name)}:${t}`).join(',')}},"l":[${ops.map(o => o.json).join(',')}]}`
       try {
-        await this.journal!.append(encodeRecord(body))
+        await this.journal!.append(encodeRecord(body), sync)
       } catch (err) {
         for (const d of docs) this.dirty.add(d)
         this.pending = [...ops, ...this.pending]
@@ -291,8 +330,11 @@ export class Storage implements ChangeSink {
       }
       for (const [d, t] of texts) this.toWrite.set(d, t)
       this.committedOps.push(...ops)
+    } else if (sync && this.writtenUpTo > this.durableUpTo) {
+      this.journal!.sync()
     }
-    this.durableUpTo = Math.max(this.durableUpTo, upTo)
+    this.writtenUpTo = Math.max(this.writtenUpTo, upTo)
+    if (sync) this.durableUpTo = Math.max(this.durableUpTo, upTo)
     if (this.journal!.size >= this.opts.checkpointBytes) void this.checkpoint().catch(err => this.log?.error('storage: checkpoint failed', err))
     else if (this.toWrite.size > 0 || this.committedOps.length > 0) this.scheduleCheckpoint()
   }

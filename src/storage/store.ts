@@ -10,6 +10,11 @@ export interface PendingOp {
   log: string
   partition: string
   kind: 'append' | 'replace' | 'drop'
+  /**
+   * Bookkeeping no confirmation stands on (a seen id, a session, the queue marks of a plain
+   * answer): it must reach the journal before a send, but needs no fdatasync of its own.
+   */
+  light?: boolean
   /** Its journal form. */
   json: string
   /** append: the line; replace: the whole new content. */

@@ -58,7 +58,13 @@ export function createQuestionsFeature (opts: { skillsDir?: string } = {}): Feat
     })())
     // No key: no client, nothing reaches the network.
     const llm = app.options.llm ? createLlm(app.options.llm) : undefined
-    const render = (kb: KnowledgeBase, skill: Skill): RenderedSkill => renderSkill(skill, app.compound.info, kb.titles)
+    // A skill reads the same until it is replaced (/收录 makes a new one): rendered once.
+    const renderings = new WeakMap<Skill, RenderedSkill>()
+    const render = (kb: KnowledgeBase, skill: Skill): RenderedSkill => {
+      let r = renderings.get(skill)
+      if (!r) renderings.set(skill, r = renderSkill(skill, app.compound.info, kb.titles))
+      return r
+    }
 
     async function answer (ctx: MessageContext, kb: KnowledgeBase, skill: Skill, question: string): Promise<void> {
       if (FUND_SKILLS.has(skill.id) && ASKS_AMOUNT.test(question)) {
