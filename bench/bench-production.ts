@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { END_MARKER, mixedLoad } from './production-load.js'
+import { startFlags } from './start-flags.js'
 
 // The production build exactly as `npm start` runs it (node, its V8 flags, scripts/start.mjs,
 // dist/; no tsx), in its own process, on the sandbox's mock puppet; beside it an echo bot
@@ -17,14 +17,6 @@ const ENV = { ...process.env, WECHATY_PUPPET_SERVICE_TOKEN: '', WECHATY_PUPPET: 
 
 /** Idle means this long without a message (V8 returns memory once allocation stops). */
 const IDLE_MS = 10_000
-
-/** The node flags of package.json's `start` script: `node FLAGS scripts/start.mjs`. */
-function startFlags (): string[] {
-  const start = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? ''
-  const m = /^node\s+(.*?)\s*scripts\/start\.mjs$/.exec(start)
-  if (!m) throw new Error(`package.json start is not "node [FLAGS] scripts/start.mjs": ${start}`)
-  return m[1]!.split(/\s+/).filter(Boolean)
-}
 
 const FLAGS = startFlags()
 const OURS = (dir: string) => [...FLAGS, path.join(ROOT, 'scripts', 'start.mjs'), '--data', dir, '--fresh', '--start', '2027-03-01 09:00']

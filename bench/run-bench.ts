@@ -1,8 +1,11 @@
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { startFlags } from './start-flags.js'
 
 // Each section runs in its own process, so its peak memory is its own (the 100,000-ticket
-// fixture must not count against the bot's memory, nor the echo bot's against ours).
+// fixture must not count against the bot's memory, nor the echo bot's against ours), with
+// the V8 flags `npm start` gives the bot; the echo bot gets them too, so ratios compare like
+// with like. (Under tsx, still: ~50 MB more than the production section's build.)
 const ALL = ['bot', 'echo', 'questions', 'complaints', 'burst', 'chatter', 'growth_empty', 'growth_full', 'spreadsheets', 'production'] as const
 // `npm run bench -- chatter echo` runs only those sections (the ratios need their pairs).
 const SECTIONS = process.argv.length > 2 ? process.argv.slice(2) : ALL
@@ -27,7 +30,7 @@ const TARGETS = {
 
 function runSection (name: string): Record<string, unknown> {
   const script = fileURLToPath(new URL('./run-section.ts', import.meta.url))
-  const r = spawnSync(process.execPath, ['--import', 'tsx', script, name], { encoding: 'utf8', maxBuffer: 16 << 20 })
+  const r = spawnSync(process.execPath, [...startFlags(), '--import', 'tsx', script, name], { encoding: 'utf8', maxBuffer: 16 << 20 })
   if (r.status !== 0) throw new Error(`bench section ${name} failed:\n${r.stderr}`)
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Record<string, unknown>
 }
