@@ -40,6 +40,8 @@ for (const name of SECTIONS) Object.assign(out, runSection(name))
 const ratio = (a: { median: number } | undefined, b: { median: number } | undefined) =>
   a && b ? Math.round(a.median / b.median * 100) / 100 : undefined
 out.median_ratio = ratio(out.message_ms, out.echo_message_ms)
+// no target: what a confirmation costs with its fdatasync, against the same echo bot
+out.confirmation_ratio = ratio(out.confirmation_ms, out.echo_message_ms)
 out.chatter_ratio = ratio(out.chatter_ms, out.echo_chatter_ms)
 out.growth_ratio = ratio(out.growth_full_ms, out.growth_empty_ms)
 out.peak_rss_mb = out.bot_peak_rss_mb

@@ -6,7 +6,7 @@ import { summarize, time } from './stats.js'
 // The one load both bots get, so the ratio compares like with like. Light on purpose: it
 // imports no code of ours beyond the demo world, so the echo bot's memory stays its own.
 const N = 300
-const WARM_UP = 20
+export const WARM_UP = 20
 const ROOM = ROOMS[0]!.id
 export const LINES = ['@小区助手 你好', '/帮助', '@小区助手 维修资金怎么申请?', '@小区助手 谢谢']
 /** Group chatter: not for the bot (no mention, no command, no trigger word). */
@@ -21,6 +21,8 @@ export interface TimeOptions {
   n?: number
   /** whether each line @-mentions the bot (default true) */
   mention?: boolean
+  /** who says line i: speakers[i % length] (default 张阿姨) */
+  speakers?: string[]
 }
 
 /**
@@ -35,10 +37,11 @@ export async function timeReplies (mocker: mock.Mocker, world: MockWorld, option
   })
   const samples: number[] = []
   for (let i = 0; i < n + WARM_UP; i++) {
-    const line = lines[i % lines.length]!
+    const line = lines[i % lines.length]!.replaceAll('{i}', String(i + 1))
     const ms = await time(async () => {
       const reply = new Promise<void>(resolve => { replied = resolve })
-      const { id } = world.say('wxid_zhang_ayi', { roomId: ROOM }, line, options.mention === false ? [] : [BOT.id])
+      const speaker = options.speakers?.[i % options.speakers.length] ?? 'wxid_zhang_ayi'
+      const { id } = world.say(speaker, { roomId: ROOM }, line, options.mention === false ? [] : [BOT.id])
       await (options.done ? options.done(id) : reply)
     })
     await between()
