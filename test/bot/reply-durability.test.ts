@@ -25,17 +25,20 @@ function watchSends (harness: Harness): AtSend[] {
   return sends
 }
 
-async function quiet (harness: Harness): Promise<void> {
+/** A bot with nothing left to write, watched from now on. */
+async function openQuiet (): Promise<{ harness: Harness, sends: AtSend[] }> {
+  const harness = await openSandbox()
+  await harness.run(':as 张阿姨')
   await harness.session.settle()
   await harness.session.runtime.storage.commit()
+  return { harness, sends: watchSends(harness) }
 }
 
 describe('reply durability', () => {
   it('a plain answer goes out without an fdatasync, its queue record already in the journal', async () => {
-    h = await openSandbox()
-    await h.run(':as 张阿姨')
-    await quiet(h)
-    const sends = watchSends(h)
+    const opened = await openQuiet()
+    h = opened.harness
+    const { sends } = opened
     const before = h.session.runtime.storage.journalSyncs
     await h.run('@小区助手 你好', '/帮助', '@小区助手 维修资金怎么申请?')
     expect(sends).toHaveLength(3)
@@ -47,10 +50,9 @@ describe('reply durability', () => {
   })
 
   it('a confirmation goes out only after the ticket and its card are fdatasynced', async () => {
-    h = await openSandbox()
-    await h.run(':as 张阿姨')
-    await quiet(h)
-    const sends = watchSends(h)
+    const opened = await openQuiet()
+    h = opened.harness
+    const { sends } = opened
     const before = h.session.runtime.storage.journalSyncs
     await h.run('@小区助手 投诉 3号楼电梯坏了好几天了，一直没人修')
     const confirmation = sends.find(s => /已登记/.test(s.text))
@@ -61,10 +63,9 @@ describe('reply durability', () => {
   })
 
   it('a plain answer sent while another change waits is synced with it', async () => {
-    h = await openSandbox()
-    await h.run(':as 张阿姨')
-    await quiet(h)
-    const sends = watchSends(h)
+    const opened = await openQuiet()
+    h = opened.harness
+    const { sends } = opened
     const storage = h.session.runtime.storage
     // a weighty change by someone else, not yet committed: the answer may read it
     const probe = await storage.open('probe', () => ({ n: 0 }), { schema: z.object({ n: z.number() }) })
