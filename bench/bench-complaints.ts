@@ -47,7 +47,7 @@ async function measureCreate (stored: number): Promise<Record<string, unknown> &
     for (let i = 0; i < CREATES; i++) {
       ms.push(await time(async () => {
         await store!.create(no => sample(no))
-        await storage.flushAll() // what happens before the confirmation is sent
+        await storage.commit() // what happens before the confirmation is sent
       }))
     }
     // /统计 今年: from the in-memory stats rows, never the ticket files.

@@ -7,10 +7,12 @@ import { AppendLog, type Partition } from './append-log.js'
 import { checkFiles, type DataFile } from './check-files.js'
 import { decodeDocument, decodeLog, StorageCorruptError, type DocumentFormat } from './decode-file.js'
 import { lockDirectory } from './directory-lock.js'
-import { DurableTextFile, ignoreMissing, syncDirectory, writeDurable, writeSynced } from './durable-file.js'
-import { encodeRecord, Journal, JOURNAL, SEALED } from './journal.js'
+import { DurableTextFile, syncDirectory } from './durable-file.js'
+import { GroupCommit, type DocState } from './group-commit.js'
+import { Journal, JOURNAL, SEALED } from './journal.js'
 import { replayJournal } from './replay-journal.js'
 import { Store, type ChangeSink, type PendingOp } from './store.js'
+import { writeCommitted } from './write-checkpoint.js'
 
 export { AppendLog } from './append-log.js'
 export type { DataFile } from './check-files.js'
@@ -49,8 +51,6 @@ export interface StorageOptions {
   files?: DataFile[]
 }
 
-interface DocState { store: Store<any>, low: Low<string>, version: number }
-
 /**
  * The bot's data directory: document files (lowdb, one Low per file), append-only logs and
  * a write-ahead journal that makes each commit atomic and durable with one fdatasync.
@@ -70,31 +70,28 @@ export class Storage implements ChangeSink {
   private readonly opening = new Map<string, Promise<Store<any>>>()
   private readonly logs = new Map<string, Promise<AppendLog<any>>>()
   private readonly logParts = new Map<string, Map<string, Partition>>()
-  // Changes since the last commit; `changes` counts them, `writtenUpTo` is the count in the
-  // journal file, `durableUpTo` the count fdatasynced, `lastWeighty` the count at the last
-  // change that is not light (see PendingOp.light).
-  private dirty = new Set<DocState>()
-  private dirtyLoose = new Set<DocState>()
-  private pending: PendingOp[] = []
-  private changes = 0
-  private lastWeighty = 0
-  private writtenUpTo = 0
-  private durableUpTo = 0
-  private flushing: Promise<void> | undefined
-  private writing: Promise<void> | undefined
-  // Committed (journaled) but not yet in the data files.
-  private readonly toWrite = new Map<DocState, string>()
-  private committedOps: PendingOp[] = []
+  private readonly commits: GroupCommit
   private chain: Promise<unknown> = Promise.resolve()
-  private commitTimer: NodeJS.Timeout | undefined
   private checkpointTimer: NodeJS.Timeout | undefined
-  private seq = 0
   private checkpointing: Promise<void> | undefined
   private checkpointBroken = false
   private closing: Promise<void> | undefined
 
   constructor (readonly dir: string, private readonly log?: Logger, options: StorageOptions = {}) {
     this.opts = { delayMs: 20, checkpointMs: 1000, checkpointBytes: 4 * 1024 * 1024, ...options }
+    this.commits = new GroupCommit({
+      journal: () => this.journal!,
+      exclusive: async fn => await this.exclusive(fn),
+      closed: () => this.closed,
+      delayMs: this.opts.delayMs,
+      written: () => {
+        if (this.journal!.size >= this.opts.checkpointBytes) void this.checkpoint().catch(err => this.log?.error('storage: checkpoint failed', err))
+        else if (this.commits.uncheckpointed) this.scheduleCheckpoint()
+      },
+      looseChanged: () => { this.scheduleCheckpoint() },
+      dir,
+      log
+    })
   }
 
   /** Lock the directory, replay the journal, validate every known file. Idempotent. */
@@ -105,24 +102,12 @@ export class Storage implements ChangeSink {
 
   /** Open (once per process; concurrent callers share it) the document `<dir>/<name>.json`. */
   async open<T> (name: string, init: () => T, options: StoreOptions<T>): Promise<Store<T>> {
-    let opening = this.opening.get(name)
-    if (!opening) {
-      opening = this.openDocument(name, init, options)
-      this.opening.set(name, opening)
-      opening.catch(() => this.opening.delete(name))
-    }
-    return await opening as Store<T>
+    return await once(this.opening, name, async () => await this.openDocument(name, init, options)) as Store<T>
   }
 
   /** Open (once per process) the append-only log `<dir>/<name>/<partition>.jsonl`. */
   async openLog<E> (name: string, options: LogOptions): Promise<AppendLog<E>> {
-    let opening = this.logs.get(name)
-    if (!opening) {
-      opening = this.openAppendLog(name, options)
-      this.logs.set(name, opening)
-      opening.catch(() => this.logs.delete(name))
-    }
-    return await opening as AppendLog<E>
+    return await once(this.logs, name, async () => await this.openAppendLog(name, options)) as AppendLog<E>
   }
 
   /** Names of the document files that exist and match `pattern` (e.g. ticket chunks), sorted. */
@@ -137,19 +122,7 @@ export class Storage implements ChangeSink {
    * Group commit: resolves once every change made before the call is durable. Callers
    * arriving together share one journal write; a call during a write waits for the next.
    */
-  async commit (): Promise<void> {
-    const target = this.changes
-    while (this.durableUpTo < target) {
-      if (this.closed) {
-        // A handler still running while the bot stops: nothing can be saved any more, and
-        // nothing will be sent either (the outbox is paused before the storage closes).
-        this.log?.warn(`storage: commit after close (${this.dir}); the change is not saved`)
-        return
-      }
-      this.flushing ??= this.exclusive(async () => await this.writeJournal(true)).finally(() => { this.flushing = undefined })
-      await this.flushing
-    }
-  }
+  async commit (): Promise<void> { await this.commits.commit() }
 
   /**
    * What must hold before a message goes out: every change made before the call is in the
@@ -157,24 +130,13 @@ export class Storage implements ChangeSink {
    * yet synced is light. So a confirmation, and whatever state a reply reads, survives a
    * power cut; a plain answer does not wait ~0.3 ms for the disk.
    */
-  async commitBeforeSend (): Promise<void> {
-    if (this.lastWeighty > this.durableUpTo) return await this.commit()
-    const target = this.changes
-    while (this.writtenUpTo < target) {
-      if (this.closed) return await this.commit() // warns, as a commit after close does
-      this.writing ??= this.exclusive(async () => await this.writeJournal(false)).finally(() => { this.writing = undefined })
-      await this.writing
-    }
-  }
+  async commitBeforeSend (): Promise<void> { await this.commits.commitBeforeSend() }
 
   /** fdatasyncs of the journal a commit waited for so far (tests and the bench count them). */
   get journalSyncs (): number { return this.journal?.syncs ?? 0 }
 
   /** Changes that are not light so far: equal before and after a step means it changed nothing weighty. */
-  get weightyChanges (): number { return this.lastWeighty }
-
-  /** Old name of `commit`. */
-  async flushAll (): Promise<void> { await this.commit() }
+  get weightyChanges (): number { return this.commits.weightyChanges }
 
   /** Write everything committed so far into the data files; then the journal it was in is deleted. */
   async checkpoint (): Promise<void> {
@@ -194,7 +156,7 @@ export class Storage implements ChangeSink {
   private async shutDown (): Promise<void> {
     if (!this.starting || this.closed) return
     try { await this.starting } catch { return }
-    clearTimeout(this.commitTimer)
+    this.commits.stopTimer()
     // Changes made while the checkpoint runs (a handler finishing) get one more round.
     for (let round = 0; round < 2; round++) {
       await this.commit()
@@ -216,7 +178,7 @@ export class Storage implements ChangeSink {
     if (!this.starting || this.closed) return
     this.closed = true
     try { await this.starting } catch { return }
-    clearTimeout(this.commitTimer)
+    this.commits.stopTimer()
     clearTimeout(this.checkpointTimer)
     await this.chain
     await this.checkpointing?.catch(() => {})
@@ -227,31 +189,10 @@ export class Storage implements ChangeSink {
 
   touch (store: Store<any>): void {
     const state = this.docs.get(store)
-    if (!state) return
-    if (store.durable) {
-      this.dirty.add(state)
-      this.changed(true)
-    } else {
-      this.dirtyLoose.add(state)
-      this.scheduleCheckpoint()
-    }
+    if (state) this.commits.touch(state)
   }
 
-  record (op: PendingOp): void {
-    this.pending.push(op)
-    this.changed(op.light !== true)
-  }
-
-  private changed (weighty: boolean): void {
-    this.changes++
-    if (weighty) this.lastWeighty = this.changes
-    if (this.closed) return
-    // Light changes alone are only written: the checkpoint a second later makes them durable.
-    this.commitTimer ??= setTimeout(() => {
-      this.commitTimer = undefined
-      this.commitBeforeSend().catch(err => this.log?.error('storage: commit failed', err))
-    }, this.opts.delayMs)
-  }
+  record (op: PendingOp): void { this.commits.record(op) }
 
   private async init (): Promise<void> {
     await mkdir(this.dir, { recursive: true })
@@ -311,34 +252,6 @@ export class Storage implements ChangeSink {
     return await run
   }
 
-  /** One journal line with every change so far; `sync`: fdatasynced (with any line written unsynced before). */
-  private async writeJournal (sync: boolean): Promise<void> {
-    const upTo = this.changes
-    const docs = [...this.dirty]
-    const ops = this.pending
-    this.dirty = new Set()
-    this.pending = []
-    if (docs.length > 0 || ops.length > 0) {
-      const texts = docs.map(d => [d, JSON.stringify({ schemaVersion: d.version, data: d.store.data })] as const)
-      const body = `{"s":${++this.seq},"d":{${texts.map(([d, t]) => `${JSON.stringify(d.store.name)}:${t}`).join(',')}},"l":[${ops.map(o => o.json).join(',')}]}`
-      try {
-        await this.journal!.append(encodeRecord(body), sync)
-      } catch (err) {
-        for (const d of docs) this.dirty.add(d)
-        this.pending = [...ops, ...this.pending]
-        throw err
-      }
-      for (const [d, t] of texts) this.toWrite.set(d, t)
-      this.committedOps.push(...ops)
-    } else if (sync && this.writtenUpTo > this.durableUpTo) {
-      this.journal!.sync()
-    }
-    this.writtenUpTo = Math.max(this.writtenUpTo, upTo)
-    if (sync) this.durableUpTo = Math.max(this.durableUpTo, upTo)
-    if (this.journal!.size >= this.opts.checkpointBytes) void this.checkpoint().catch(err => this.log?.error('storage: checkpoint failed', err))
-    else if (this.toWrite.size > 0 || this.committedOps.length > 0) this.scheduleCheckpoint()
-  }
-
   private scheduleCheckpoint (): void {
     if (this.checkpointTimer || this.closed) return
     this.checkpointTimer = setTimeout(() => {
@@ -352,30 +265,15 @@ export class Storage implements ChangeSink {
   // (renamed) first and new commits go to a fresh one. A checkpoint that fails leaves its
   // sealed journal for the next start to replay, and no further checkpoint is tried.
   private async writeCheckpoint (): Promise<void> {
-    const { docs, loose, ops, sealed } = await this.exclusive(async () => {
+    const { committed, sealed } = await this.exclusive(async () => {
       clearTimeout(this.checkpointTimer)
       this.checkpointTimer = undefined
-      const taken = { docs: [...this.toWrite], loose: [...this.dirtyLoose], ops: this.committedOps, sealed: this.journal!.size > 0 }
-      this.toWrite.clear()
-      this.dirtyLoose.clear()
-      this.committedOps = []
+      const taken = { committed: this.commits.takeCommitted(), sealed: this.journal!.size > 0 }
       if (taken.sealed) await this.journal!.seal()
       return taken
     })
     try {
-      await Promise.all([
-        ...docs.map(async ([d, text]) => { d.low.data = text; await d.low.write() }),
-        ...loose.map(async d => { d.low.data = JSON.stringify({ schemaVersion: d.version, data: d.store.data }); await d.low.write() })
-      ])
-      const byPartition = new Map<string, PendingOp[]>()
-      for (const op of ops) {
-        const key = `${op.log}\n${op.partition}`
-        const group = byPartition.get(key)
-        if (group) group.push(op)
-        else byPartition.set(key, [op])
-      }
-      const dirs = new Set(await Promise.all([...byPartition.values()].map(async partOps => await this.writePartition(partOps))))
-      for (const dir of dirs) await syncDirectory(dir)
+      await writeCommitted(this.dir, committed, this.logParts)
       if (sealed) {
         await unlink(path.join(this.dir, SEALED))
         await syncDirectory(this.dir)
@@ -386,35 +284,15 @@ export class Storage implements ChangeSink {
       throw err
     }
   }
+}
 
-  /** Write a partition's committed changes into its file; returns the log's directory. */
-  private async writePartition (ops: PendingOp[]): Promise<string> {
-    const { log, partition } = ops[0]!
-    const part = this.logParts.get(log)!.get(partition)!
-    const dir = path.join(this.dir, log)
-    const file = path.join(dir, `${partition}.jsonl`)
-    let size = part.diskSize
-    for (let i = 0; i < ops.length;) {
-      const op = ops[i]!
-      if (op.kind === 'append') {
-        let j = i
-        while (j < ops.length && ops[j]!.kind === 'append') j++
-        const text = ops.slice(i, j).map(o => o.text).join('')
-        await writeSynced(file, text, 'a')
-        size += Buffer.byteLength(text)
-        i = j
-        continue
-      }
-      part.epoch++
-      if (op.kind === 'replace') await writeDurable(file, op.text)
-      else await unlink(file).catch(ignoreMissing)
-      size = Buffer.byteLength(op.text)
-      i++
-    }
-    part.tail.splice(0, ops.length)
-    part.diskSize = size
-    part.epoch++
-    if (!part.present && part.tail.length === 0) this.logParts.get(log)!.delete(partition)
-    return dir
+/** The one opening of `key` in flight or done; a failed one is forgotten, so it can be tried again. */
+function once<V> (openings: Map<string, Promise<V>>, key: string, open: () => Promise<V>): Promise<V> {
+  let opening = openings.get(key)
+  if (!opening) {
+    opening = open()
+    openings.set(key, opening)
+    opening.catch(() => openings.delete(key))
   }
+  return opening
 }
