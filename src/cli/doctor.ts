@@ -8,7 +8,7 @@ import { probeGateway } from '../bot/gateway-link.js'
 import { loadCompound } from '../config/load-compound.js'
 import { type Options, readOptions } from '../config/read-env-options.js'
 import { checkFiles } from '../storage/check-files.js'
-import { DATA_FILES } from '../storage/data-files.js'
+import { DATA_FILES } from '../app/data-files.js'
 
 export interface Check { name: string, ok: boolean, detail: string }
 

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { StartupError } from '../app/startup-error.js'
 import { readOptions } from '../config/read-env-options.js'
 import { checkFiles } from '../storage/check-files.js'
-import { DATA_FILES } from '../storage/data-files.js'
+import { DATA_FILES } from '../app/data-files.js'
 import { goodGenerations, restoreFile } from '../storage/restore-file.js'
 
 const USAGE = '用法：npm run storage -- check [--data 目录] | restore 文件名 [--data 目录]'

@@ -43,7 +43,7 @@ function rebuild (corrections: Correction[]): void {
 
 /** Open the compound's corrections (the desk calls this once at start). */
 export async function loadCorrections (storage: Storage): Promise<void> {
-  // Storage checks the file against the schema at start (src/storage/data-files.ts lists it).
+  // Storage checks the file against the schema at start (src/app/data-files.ts lists it).
   store = await storage.open<CorrectionsFile>(CORRECTIONS_STORE, () => ({ corrections: [] }), { schema: correctionsFileSchema })
   rebuild(store.data.corrections)
 }

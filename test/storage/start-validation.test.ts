@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DATA_FILES } from '../../src/storage/data-files.js'
+import { DATA_FILES } from '../../src/app/data-files.js'
 import { StorageCorruptError } from '../../src/storage/storage.js'
 import { openSandbox } from '../helpers/sandbox-harness.js'
 

@@ -11,7 +11,7 @@ import { surveysSchema } from '../features/survey/survey-store.js'
 import { OUTBOX_LOG, outboxOpSchema } from '../outbox/outbox-log.js'
 import { roleSchema } from '../roles/role-book.js'
 import { OCCURRENCE_STORE as OCCURRENCES, occurrenceSchema } from '../schedule/occurrence-ledger.js'
-import type { DataFile } from './check-files.js'
+import type { DataFile } from '../storage/check-files.js'
 
 /**
  * Every data file the bot keeps, with the schema it must satisfy. All of them are validated
