@@ -1,5 +1,6 @@
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { writeDurable, writeSynced } from '../storage/durable-file.js'
 import { FAQ_ID, SHORT_ANSWER_MAX } from './skill-schema.js'
 
 export interface FaqEntry {
@@ -35,9 +36,20 @@ sources:
  * Append a committee-approved answer to the compound's FAQ file (created on first use) in
  * the format its parser reads (`## 问：`, `来源：`, answer). Returns the skill id it will
  * load as. The file lives with the compound's data, next to the numbered questions it
- * records, not in the shared skills/ folder.
+ * records, not in the shared skills/ folder. The append is fsynced before "已收录" is said,
+ * and an entry already in the file (a stop between the append and marking Q collected) is
+ * not added again: /收录 once more completes it.
  */
 export async function appendFaq (file: string, entry: FaqEntry): Promise<string> {
+  // One at a time per file: two first /收录 at once would both create it, one over the other's entry.
+  const run = (appending.get(file) ?? Promise.resolve()).then(async () => await append(file, entry))
+  appending.set(file, run.catch(() => {}))
+  return await run
+}
+
+const appending = new Map<string, Promise<unknown>>()
+
+async function append (file: string, entry: FaqEntry): Promise<string> {
   const question = oneLine(entry.question)
   const answer = entry.answer.trim()
   if (question === '') throw new FaqError('问题为空，无法收录')
@@ -45,11 +57,11 @@ export async function appendFaq (file: string, entry: FaqEntry): Promise<string>
   if ([...answer].length > SHORT_ANSWER_MAX) throw new FaqError(`答复超过 ${SHORT_ANSWER_MAX} 字，请精简后再收录`)
   const existing = await readFaq(file)
   const id = `faq-q${entry.number}`
-  if (new RegExp(`业委会答复 Q${entry.number}(?!\\d)`).test(existing)) throw new FaqError(`Q${entry.number} 已经收录过了`)
+  if (new RegExp(`业委会答复 Q${entry.number}(?!\\d)`).test(existing)) return id
   // A line that starts like a heading would cut the answer short when it is read back.
   const body = answer.split(/\r?\n/).map(line => line.replace(/^#+\s*/, '')).join('\n')
   const separator = existing.endsWith('\n\n') ? '' : existing.endsWith('\n') ? '\n' : '\n\n'
-  await appendFile(file, `${separator}## 问：${question}\n来源：业委会答复 Q${entry.number}（${entry.date}）\n${body}\n`, 'utf8')
+  await writeSynced(file, `${separator}## 问：${question}\n来源：业委会答复 Q${entry.number}（${entry.date}）\n${body}\n`, 'a')
   return id
 }
 
@@ -59,7 +71,7 @@ async function readFaq (file: string): Promise<string> {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
     await mkdir(path.dirname(file), { recursive: true })
-    await writeFile(file, HEAD, 'utf8')
+    await writeDurable(file, HEAD)
     return HEAD
   }
 }

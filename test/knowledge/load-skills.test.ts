@@ -104,7 +104,15 @@ describe('appendFaq and KnowledgeBase.reload', () => {
     expect(kb.get('faq')?.path).toBe(skillsFaq) // the head of the learned file does not shadow skills/faq
   })
 
-  it('refuses an empty, overlong or already collected answer, and leaves the file alone', async () => {
+  it('two first /收录 at once both keep their entry', async () => {
+    const file = path.join(dir, 'new', 'faq.md')
+    await Promise.all([4, 5, 6].map(async n => await appendFaq(file, { number: n, question: `问题${n}`, answer: `答案${n}`, date: '2025-01-01' })))
+    const kb = await KnowledgeBase.open(repoSkills, { faqFile: file })
+    expect(kb.problems).toEqual([])
+    expect([4, 5, 6].map(n => kb.get(`faq-q${n}`)?.short)).toEqual(['答案4', '答案5', '答案6'])
+  })
+
+  it('refuses an empty or overlong answer and leaves the file alone; one already there is not added twice', async () => {
     const file = path.join(dir, 'faq.md')
     await appendFaq(file, { number: 2, question: '第一个问题', answer: '第一个答案', date: '2025-01-01' })
     const before = await readFile(file, 'utf8')
@@ -112,7 +120,10 @@ describe('appendFaq and KnowledgeBase.reload', () => {
     await expect(appendFaq(file, { number: 1, question: '问题', answer: '字'.repeat(301), date: '2025-01-01' })).rejects.toThrow(/300/)
     expect(await readFile(file, 'utf8')).toBe(before)
     await appendFaq(file, { number: 1, question: '问题', answer: '答案\n## 不是标题', date: '2025-01-01' })
-    await expect(appendFaq(file, { number: 1, question: '问题', answer: '答案', date: '2025-01-01' })).rejects.toThrow(/已经收录/)
+    // in the file already (a stop before Q1 was marked collected): /收录 again completes it, adding nothing
+    const collected = await readFile(file, 'utf8')
+    expect(await appendFaq(file, { number: 1, question: '问题', answer: '答案', date: '2025-01-01' })).toBe('faq-q1')
+    expect(await readFile(file, 'utf8')).toBe(collected)
     const kb = await KnowledgeBase.open(repoSkills, { faqFile: file })
     expect(kb.problems).toEqual([])
     expect(kb.get('faq-q1')?.short).toBe('答案\n不是标题')
