@@ -65,3 +65,8 @@ export function diagnoseGateway (errors: string[], settings: GatewaySettings): s
 export function describeGatewayFailure (errors: string[], settings: GatewaySettings): string {
   return diagnoseGateway(errors, settings) ?? `网关报错：${(errors[0] ?? '未知错误').split('\n')[0]!.slice(0, 200)}`
 }
+
+/** An error's message, first line only, for one log line. */
+export function firstLine (err: unknown): string {
+  return String((err as Error)?.message ?? err).split('\n')[0]!
+}
