@@ -56,6 +56,9 @@ async function append (file: string, entry: FaqEntry): Promise<string> {
   if (answer === '') throw new FaqError('答复为空，无法收录')
   if ([...answer].length > SHORT_ANSWER_MAX) throw new FaqError(`答复超过 ${SHORT_ANSWER_MAX} 字，请精简后再收录`)
   const existing = await readFaq(file)
+  // An empty file is not a new one (a disk that lost it, a bad copy): appending would leave
+  // entries without the head the parser needs, and every collected answer unreadable.
+  if (existing.trim() === '') throw new FaqError(`常见问答文件 ${path.basename(file)} 是空的，请先从备份恢复（或删除它，由我重新建立）后再收录`)
   const id = `faq-q${entry.number}`
   if (new RegExp(`业委会答复 Q${entry.number}(?!\\d)`).test(existing)) return id
   // A line that starts like a heading would cut the answer short when it is read back.

@@ -104,6 +104,13 @@ describe('appendFaq and KnowledgeBase.reload', () => {
     expect(kb.get('faq')?.path).toBe(skillsFaq) // the head of the learned file does not shadow skills/faq
   })
 
+  it('refuses to append to an empty FAQ file, which it leaves alone', async () => {
+    const file = path.join(dir, 'faq.md')
+    await writeFile(file, '')
+    await expect(appendFaq(file, { number: 7, question: '问题', answer: '答案', date: '2025-01-01' })).rejects.toThrow(/是空的/)
+    expect(await readFile(file, 'utf8')).toBe('')
+  })
+
   it('two first /收录 at once both keep their entry', async () => {
     const file = path.join(dir, 'new', 'faq.md')
     await Promise.all([4, 5, 6].map(async n => await appendFaq(file, { number: n, question: `问题${n}`, answer: `答案${n}`, date: '2025-01-01' })))
