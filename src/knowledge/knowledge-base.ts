@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { Bm25Index, type IndexedDoc } from './bm25-index.js'
 import { addFaqEntries, loadSkills, type SkillProblem } from './load-skills.js'
 import { compileSynonyms, searchTerms, termWeight, type Lexicon } from './normalize-text.js'
 import type { SourceTitles } from './render-skill.js'
 import { FAQ_ID, type Skill } from './skill-schema.js'
+import { parseYamlText } from '../text/parse-yaml.js'
 import { toSimplified } from '../text/to-simplified.js'
 
 // How much each part of a skill counts when matching a question. Owners' own phrasings
@@ -162,7 +162,7 @@ async function readData<T> (file: string, schema: z.ZodType<T>, fallback: T, pro
     return fallback
   }
   try {
-    const parsed = schema.safeParse(parseYaml(text))
+    const parsed = schema.safeParse(parseYamlText(text))
     if (parsed.success) return parsed.data
     problems.push({ path: file, message: z.prettifyError(parsed.error) })
   } catch (err) {
