@@ -8,6 +8,7 @@ import { compileSynonyms, searchTerms, termWeight, type Lexicon } from './normal
 import type { SourceTitles } from './render-skill.js'
 import { FAQ_ID, type Skill } from './skill-schema.js'
 import { parseYamlText } from '../text/parse-yaml.js'
+import { loadSegmenter } from '../text/segment.js'
 import { toSimplified } from '../text/to-simplified.js'
 
 // How much each part of a skill counts when matching a question. Owners' own phrasings
@@ -143,6 +144,7 @@ async function build (dir: string, faqFile?: string): Promise<State> {
   const vague = await readData(path.join(dir, 'vague.yaml'), vagueSchema, [], problems)
   for (const v of vague) for (const id of v.choices) if (!skills.some(s => s.id === id)) problems.push({ path: path.join(dir, 'vague.yaml'), message: `没有 id 为“${id}”的办事指南` })
   const lexicon = compileSynonyms(synonyms)
+  loadSegmenter() // the indexes wait for the first search; the dictionary they need does not
   // words canonicalized once here, as every question is in vagueChoices
   const vagueWords = vague.map(v => ({ ...v, words: v.words.map(w => lexicon.canonicalize(toSimplified(w).toLowerCase())) }))
   let indexes: Indexes | undefined
