@@ -11,7 +11,7 @@ const read = (name: string) => (parse(readFileSync(new URL(`../test/fixtures/${n
 export async function benchQuestions (): Promise<Record<string, unknown>> {
   const builds: number[] = []
   let kb: KnowledgeBase | undefined
-  for (let i = 0; i < 10; i++) builds.push(await time(async () => { kb = await KnowledgeBase.open(DEFAULT_SKILLS_DIR) }))
+  for (let i = 0; i < 10; i++) builds.push(await time(async () => { kb = await KnowledgeBase.open(DEFAULT_SKILLS_DIR); kb.prepare() }))
   const questions = read('questions.yaml')
   const holdout = read('questions-holdout.yaml')
   const answers: number[] = []

@@ -2,7 +2,8 @@ import { toSimplified } from '../text/to-simplified.js'
 import { applyCorrection, correctionsVersion } from './corrections.js'
 import { loadComplaintSkills, type ComplaintSkills } from './load-complaint-skills.js'
 import { compileRules, isUrgentText, pickVariant, readIntent, scoreRules, type Intent, type RuleScore } from './match-rules.js'
-import { buildExampleIndex, nearestExamples, voteByLabel, type Neighbour } from './nearest-examples.js'
+import { buildExampleIndex, nearestExamples, voteByLabel, type ExampleIndex, type Neighbour } from './nearest-examples.js'
+import { loadSegmenter } from '../text/segment.js'
 import { NOT_A_COMPLAINT } from './skill-schemas.js'
 
 /** The contract shared with classify-message.ts: keep this shape. bodies[0] leads. */
@@ -54,7 +55,10 @@ export type ComplaintClassifier = ((text: string) => ComplaintDetails) & {
 
 export function createComplaintClassifier (skills: ComplaintSkills): ComplaintClassifier {
   const rules = compileRules(skills)
-  const index = buildExampleIndex(skills.examples.examples)
+  loadSegmenter()
+  // Segmenting every example waits for the first text that is not a bare greeting.
+  let index: ExampleIndex | undefined
+  const examples = (): ExampleIndex => (index ??= buildExampleIndex(skills.examples.examples))
   const byId = new Map(rules.categories.map(c => [c.config.id, c]))
 
   const describe = (categoryId: string, text: string) => {
@@ -74,7 +78,7 @@ export function createComplaintClassifier (skills: ComplaintSkills): ComplaintCl
   const classify = (raw: string): ComplaintDetails => {
     const text = toSimplified(raw).slice(0, MAX_CHARS).toLowerCase()
     const scores = scoreRules(rules, text)
-    const neighbours = nearestExamples(index, text, NEIGHBOURS)
+    const neighbours = nearestExamples(examples(), text, NEIGHBOURS)
     const votes = voteByLabel(neighbours)
     const categoryVotes = voteByLabel(neighbours.filter(n => n.similarity >= VOTE_FLOOR))
     const intent = readIntent(rules.intent, text)

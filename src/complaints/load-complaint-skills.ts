@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parse } from 'yaml'
 import type { z } from 'zod'
 import { StartupError } from '../app/startup-error.js'
+import { parseYamlText } from '../text/parse-yaml.js'
 import {
   categoriesFileSchema, examplesFileSchema, intentFileSchema, recusalFileSchema, urgentFileSchema, NOT_A_COMPLAINT,
   type CategoriesFile, type ExamplesFile, type IntentFile, type RecusalFile, type UrgentFile
@@ -78,7 +78,7 @@ export function readYaml<S extends z.ZodType> (file: string, schema: S): z.infer
 export function parseYaml<S extends z.ZodType> (text: string, file: string, schema: S): z.infer<S> {
   let raw: unknown
   try {
-    raw = parse(text)
+    raw = parseYamlText(text)
   } catch (err) {
     throw new ComplaintSkillError(`${file}: YAML 格式错误：${(err as Error).message.split('\n')[0] ?? ''}`)
   }

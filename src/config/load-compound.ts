@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
-import { parse } from 'yaml'
 import type { z } from 'zod'
 import { compoundSchema, type Compound } from './compound-schema.js'
 import { StartupError } from '../app/startup-error.js'
+import { parseYamlText } from '../text/parse-yaml.js'
 
 export class CompoundError extends StartupError {}
 
@@ -23,7 +23,7 @@ export async function loadCompound (file: string): Promise<Compound> {
 export function parseCompound (text: string, file: string): Compound {
   let raw: unknown
   try {
-    raw = parse(text)
+    raw = parseYamlText(text)
   } catch (err) {
     throw new CompoundError(`${file}: YAML 格式错误：${(err as Error).message.split('\n')[0]}`)
   }

@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { Bm25Index, type IndexedDoc } from './bm25-index.js'
 import { addFaqEntries, loadSkills, type SkillProblem } from './load-skills.js'
 import { compileSynonyms, searchTerms, termWeight, type Lexicon } from './normalize-text.js'
 import type { SourceTitles } from './render-skill.js'
 import { FAQ_ID, type Skill } from './skill-schema.js'
+import { parseYamlText } from '../text/parse-yaml.js'
+import { loadSegmenter } from '../text/segment.js'
 import { toSimplified } from '../text/to-simplified.js'
 
 // How much each part of a skill counts when matching a question. Owners' own phrasings
@@ -46,7 +47,8 @@ export const DEFAULT_SKILLS_DIR = fileURLToPath(new URL('../../skills/', import.
  */
 export interface Ranked { skill: Skill, score: number, matched: number, topical: number, specific: number, closest: number }
 
-interface State { skills: Map<string, Skill>, index: Bm25Index, examples: Bm25Index, lexicon: Lexicon, titles: SourceTitles, topics: string[], vague: Vague, problems: SkillProblem[] }
+interface State { skills: Map<string, Skill>, indexes: () => Indexes, lexicon: Lexicon, titles: SourceTitles, topics: string[], vague: Vague, problems: SkillProblem[] }
+interface Indexes { index: Bm25Index, examples: Bm25Index }
 
 export interface KnowledgeOptions {
   /** The compound's learned FAQ (/收录), in the format of skills/faq/SKILL.md; may not exist yet. */
@@ -75,6 +77,13 @@ export class KnowledgeBase {
 
   get (id: string): Skill | undefined { return this.state.skills.get(id) }
 
+  /**
+   * Build the search indexes now rather than at the first search. Segmenting every skill
+   * (~0.1 s CPU, cold) is the one part of opening that cannot fail, so open() leaves it to
+   * the first search or to this, which the bot calls once it is idle after its start.
+   */
+  prepare (): void { this.state.indexes() }
+
   /** Whether a text is about the compound's business (skills/topics.yaml or a synonym concept). */
   isCompoundTopic (text: string): boolean {
     const { lexicon, topics } = this.state
@@ -95,7 +104,8 @@ export class KnowledgeBase {
 
   /** Skills ranked for a question, best first, scores 0..1. */
   search (text: string, limit = 3): Ranked[] {
-    const { index, examples, skills, lexicon, topics } = this.state
+    const { skills, lexicon, topics } = this.state
+    const { index, examples } = this.state.indexes()
     const terms = searchTerms(text, lexicon)
     const scores = new Map<string, number>()
     for (const hit of index.search(terms, termWeight)) scores.set(hit.id, (1 - EXAMPLE_SHARE) * hit.score)
@@ -134,8 +144,22 @@ async function build (dir: string, faqFile?: string): Promise<State> {
   const vague = await readData(path.join(dir, 'vague.yaml'), vagueSchema, [], problems)
   for (const v of vague) for (const id of v.choices) if (!skills.some(s => s.id === id)) problems.push({ path: path.join(dir, 'vague.yaml'), message: `没有 id 为“${id}”的办事指南` })
   const lexicon = compileSynonyms(synonyms)
+  loadSegmenter() // the indexes wait for the first search; the dictionary they need does not
   // words canonicalized once here, as every question is in vagueChoices
   const vagueWords = vague.map(v => ({ ...v, words: v.words.map(w => lexicon.canonicalize(toSimplified(w).toLowerCase())) }))
+  let indexes: Indexes | undefined
+  return {
+    skills: new Map(skills.map(s => [s.id, s])),
+    indexes: () => (indexes ??= buildIndexes(skills, lexicon)),
+    lexicon,
+    titles,
+    topics,
+    vague: vagueWords,
+    problems
+  }
+}
+
+function buildIndexes (skills: Skill[], lexicon: Lexicon): Indexes {
   const terms = (text: string): string[] => searchTerms(text, lexicon)
   // The FAQ file itself only explains its format; its entries are indexed one by one.
   const indexed = skills.filter(s => s.id !== FAQ_ID)
@@ -150,7 +174,7 @@ async function build (dir: string, faqFile?: string): Promise<State> {
   }))
   const examples: IndexedDoc[] = indexed.flatMap(s => [s.title, ...s.examples]
     .map((q, i) => ({ id: `${s.id}|${i}`, fields: [{ terms: terms(q), weight: 1 }] })))
-  return { skills: new Map(skills.map(s => [s.id, s])), index: new Bm25Index(docs), examples: new Bm25Index(examples), lexicon, titles, topics, vague: vagueWords, problems }
+  return { index: new Bm25Index(docs), examples: new Bm25Index(examples) }
 }
 
 /** A YAML data file next to the skills; missing or broken → reported, default used. */
@@ -162,7 +186,7 @@ async function readData<T> (file: string, schema: z.ZodType<T>, fallback: T, pro
     return fallback
   }
   try {
-    const parsed = schema.safeParse(parseYaml(text))
+    const parsed = schema.safeParse(parseYamlText(text))
     if (parsed.success) return parsed.data
     problems.push({ path: file, message: z.prettifyError(parsed.error) })
   } catch (err) {

@@ -1,5 +1,5 @@
-import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
+import { parseYamlText } from '../text/parse-yaml.js'
 import { FAQ_ID, GROUP_BRIEF_LINES, GROUP_BRIEF_MAX, SHORT_ANSWER_MAX, frontMatterSchema, parseSource, type Skill } from './skill-schema.js'
 
 export class SkillError extends Error {}
@@ -21,7 +21,7 @@ export function parseSkill (text: string, path: string): Parsed {
   if (!match) throw new SkillError('缺少 YAML 头部（文件应以 --- 开头，并以 --- 结束头部）')
   let raw: unknown
   try {
-    raw = parseYaml(match[1] ?? '')
+    raw = parseYamlText(match[1] ?? '')
   } catch (err) {
     throw new SkillError(`YAML 头部格式错误：${(err as Error).message}`)
   }

@@ -13,6 +13,11 @@ function instance (): Jieba {
   return jieba
 }
 
+/** Load the dictionary now: a missing or unreadable one fails the start, not the first search. */
+export function loadSegmenter (): void {
+  instance()
+}
+
 const PUNCTUATION = /^[\s\p{P}\p{S}]+$/u
 
 /**

@@ -91,6 +91,15 @@ describe('appendFaq and KnowledgeBase.reload', () => {
     expect(id).toBe('faq-q12')
   })
 
+  it('ranks the same whether the index was prepared ahead or is built by the first search', async () => {
+    const questions = ['维修资金怎么用？', '业委会多久开一次会', '东门快递柜啥时候装好']
+    const lazy = await KnowledgeBase.open(repoSkills)
+    const prepared = await KnowledgeBase.open(repoSkills)
+    prepared.prepare()
+    prepared.prepare()
+    for (const q of questions) expect(prepared.search(q)).toEqual(lazy.search(q))
+  })
+
   it('keeps the compound\'s answers out of the skills folder, in a file it creates on first use', async () => {
     await cp(repoSkills, path.join(dir, 'skills'), { recursive: true })
     const skillsFaq = path.join(dir, 'skills', 'faq', 'SKILL.md')

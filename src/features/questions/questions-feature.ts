@@ -36,6 +36,9 @@ const ASKS_BOT = /^咨询/
 const ASKS_AMOUNT = /余额|还剩|剩多少|剩下多少|还有多少|有多少钱|多少钱了|账上/
 const FUND_SKILLS: ReadonlySet<string> = new Set(['fund-disclosure', 'maintenance-fund-use', 'public-income'])
 
+/** How long after its start the bot builds the search index, if no question has yet. */
+const PREPARE_AFTER_MS = 1000
+
 interface Pending { question: string, skills: string[] }
 
 export interface QuestionsDeps { kb: KnowledgeBase, store: QuestionStore, faqFile: string }
@@ -97,7 +100,12 @@ export function createQuestionsFeature (opts: { skillsDir?: string } = {}): Feat
     return {
       name: 'questions',
       commands: committeeCommands(app, deps),
-      async start () { await deps() },
+      async start () {
+        const { kb } = await deps()
+        // The search index, once the messages waiting at login have been answered: a greeting
+        // needs none, and a question still finds it ready (or builds it itself).
+        setTimeout(() => kb.prepare(), PREPARE_AFTER_MS).unref()
+      },
       async tick (now) {
         const { store } = await deps()
         await sendQuestionDigest(app, store, now)
