@@ -1,20 +1,32 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { StartupError } from '../app/startup-error.js'
+import { writeDurable } from '../storage/durable-file.js'
 
 // The sandbox's clock survives a restart so a second run continues where the first stopped
 // (time never runs backwards for the scheduler).
 const FILE = 'sandbox-clock.json'
 
+/** The saved time, or `fallback` when there is none yet or it is earlier. An unreadable file stops the start. */
 export async function loadSandboxClock (dir: string, fallback: Date): Promise<Date> {
+  const file = path.join(dir, FILE)
+  let text: string
   try {
-    const saved = new Date((JSON.parse(await readFile(path.join(dir, FILE), 'utf8')) as { now: string }).now)
-    return Number.isNaN(saved.getTime()) || saved < fallback ? fallback : saved
-  } catch {
-    return fallback
+    text = await readFile(file, 'utf8')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return fallback
+    throw err
   }
+  // An empty or damaged file is not a fresh start: guessing "now" could turn time back.
+  let saved = new Date(NaN)
+  try { saved = new Date((JSON.parse(text) as { now: string }).now) } catch {}
+  if (Number.isNaN(saved.getTime())) {
+    throw new StartupError(`沙盒时钟文件 ${file} 为空或已损坏，未启动。删除它，沙盒时间从现在开始；或用 --fresh 清空沙盒数据重新开始。`)
+  }
+  return saved < fallback ? fallback : saved
 }
 
 export async function saveSandboxClock (dir: string, now: Date): Promise<void> {
   await mkdir(dir, { recursive: true })
-  await writeFile(path.join(dir, FILE), JSON.stringify({ now: now.toISOString() }))
+  await writeDurable(path.join(dir, FILE), JSON.stringify({ now: now.toISOString() }))
 }
