@@ -39,7 +39,7 @@ export async function benchChatter (): Promise<Record<string, unknown>> {
 export const GROWTH_LINES = [...LINES, '/角色 列表', '/我的工单']
 
 /** 100k tickets, 100k audit entries, 100k sessions and 1M seen ids, written as the bot keeps them. */
-async function prefillGrowth (dir: string): Promise<void> {
+export async function prefillGrowth (dir: string): Promise<void> {
   await mkdir(dir, { recursive: true })
   await prefillTickets(dir, 100_000)
   const now = Date.now()
