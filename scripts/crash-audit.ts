@@ -4,7 +4,8 @@ import { groupId, OWNER_GROUPS } from './crash-world.js'
 // - confirmed: tickets the complainant was told about (已登记 #N), acceptances the body was
 //   told about (已受理工单 #N), statement versions the chair was told were published;
 // - lost: a confirmed ticket or acceptance the restarted bot no longer knows;
-// - duplicates: a message about a ticket or a statement delivered twice to the same chat;
+// - duplicates: a message about a ticket or a statement, or the answer to an owner's one plain
+//   question, delivered twice to the same chat;
 // - unreported_undelivered: a ticket's card, or a published statement for one owner group,
 //   neither delivered nor reported to the chair.
 
@@ -27,7 +28,7 @@ function promises (seen: Delivered[]): Array<{ no: number, owner: string }> {
   return [...found.values()]
 }
 
-export async function auditDelivery (log: Delivered[], placeOf: Map<string, string>, ask: Ask): Promise<Record<string, number>> {
+export async function auditDelivery (log: Delivered[], placeOf: Map<string, string>, askers: Set<string>, ask: Ask): Promise<Record<string, number>> {
   const seen = [...log]
   const promised = promises(seen)
   const tickets = [...new Set(promised.map(p => p.no))].sort((a, b) => a - b)
@@ -37,7 +38,8 @@ export async function auditDelivery (log: Delivered[], placeOf: Map<string, stri
   let duplicates = 0
   const counts = new Map<string, number>()
   for (const m of seen) {
-    if (!/#\d+|第\d+版|\[文件\]/.test(m.text)) continue
+    const toAsker = askers.has(/^@(业主\d+) /.exec(m.text)?.[1] ?? '')
+    if (!/#\d+|第\d+版|\[文件\]/.test(m.text) && !toAsker) continue
     const key = `${m.chat}\n${m.text}`
     counts.set(key, (counts.get(key) ?? 0) + 1)
   }

@@ -10,7 +10,7 @@ import path from 'node:path'
 import readline from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { auditDelivery, type Delivered } from './crash-audit.js'
-import { ownerId, groupId, OWNER_GROUPS } from './crash-world.js'
+import { ownerId, groupId, OWNER_GROUPS, OWNERS } from './crash-world.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const cyclesArg = process.argv.indexOf('--cycles')
@@ -48,6 +48,9 @@ let place = 0
 let owner = 0
 /** the place each owner's complaint names, by the owner's name (each owner complains once) */
 const placeOf = new Map<string, string>()
+let asker = 0
+/** owners who asked a plain question (each asks once; numbered down from the last owner) */
+const askers = new Set<string>()
 
 /** One of three workloads, all sent at once as Wechaty would deliver them. */
 async function workload (child: Child, kind: number, cycle: number, log: Delivered[], csv: (n: number) => Promise<string>): Promise<void> {
@@ -58,6 +61,13 @@ async function workload (child: Child, kind: number, cycle: number, log: Deliver
       const n = (owner++ % 300) + 1
       placeOf.set(`业主${n}`, where)
       child.send({ op: 'say', talker: ownerId(n), room: groupId(place % OWNER_GROUPS), text: `报修 ${where}楼道灯坏了，晚上看不见` })
+      // Plain questions among the complaints: their answers are light (not fdatasynced before
+      // they go), and must not be sent twice either.
+      if (i % 3 === 0) {
+        const a = OWNERS - (asker++ % 100)
+        askers.add(`业主${a}`)
+        child.send({ op: 'say', talker: ownerId(a), room: groupId(a % OWNER_GROUPS), text: '@小区助手 业委会多久开一次会？', mention: true })
+      }
     }
   } else if (kind === 1) {
     const open = [...new Set(log.flatMap(m => [...m.text.matchAll(/已登记(?:工单)? #(\d+)/g)].map(x => Number(x[1]))))]
@@ -100,7 +110,7 @@ async function main (): Promise<void> {
   await final.ready
   if (final.process.exitCode !== null) startFailures++
   await sleep(2000) // let the queue drain
-  const queries = await auditDelivery(log, placeOf, async (talker, room, text) => {
+  const queries = await auditDelivery(log, placeOf, askers, async (talker, room, text) => {
     const before = log.length
     final.send({ op: 'say', talker, room, text })
     for (let i = 0; i < 100 && log.length === before; i++) await sleep(50)
