@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { classifyMessage, type Where } from '../../src/classify/classify-message.js'
 import { DEFAULT_SKILLS_DIR, KnowledgeBase } from '../../src/knowledge/knowledge-base.js'
+import { QUOTED_QUESTIONS } from '../fixtures/issue-10-cases.js'
 
 // Issue 10, "Done when": on ALL labelled sets, through the decision the bot and `npm run classify`
 // share, questions filed as tickets ≤ 1 %, complaints still filed ≥ 98 %, every life-safety
@@ -70,13 +71,7 @@ describe('the decision on every labelled set (issue 10)', () => {
 })
 
 describe('the cases quoted in issue 10', () => {
-  it.each([
-    '我们小区停车位收的钱去哪了',
-    '电瓶车能不能在楼道充电',
-    '業委會不開會也不公示賬目，向誰反映',
-    '楼道里能不能放鞋柜',
-    '噪音扰民可以报警吗'
-  ])('answers %s with the offer, no ticket', text => {
+  it.each(QUOTED_QUESTIONS)('answers %s with the offer, no ticket', text => {
     expect(decide(text)).toMatchObject({ intent: 'question', offer: true })
   })
 

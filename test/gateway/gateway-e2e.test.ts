@@ -1,30 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Sent } from '../../src/sandbox/mock-world.js'
-import { type BotUnderTest, freePort, Gateway, sleep, startBot, until } from './gateway-harness.js'
+import { describe, expect, it } from 'vitest'
+import { freePort, Gateway, OWNERS, sleep, startBot, stopAfterEach, texts, until } from './gateway-harness.js'
 
 // The bot against a real puppet-service gateway (PuppetServer + PuppetMock) on 127.0.0.1
 // over gRPC without TLS. Library timers are shortened (see FAST in gateway-harness.ts):
 // Wechaty's 60 s watchdog to 5 s, the retry cap to 2 s, pings every second.
 
-const OWNERS = 'yangguang-owners@chatroom'
-let bot: BotUnderTest | undefined
-let gateway: Gateway | undefined
-afterEach(async () => {
-  await bot?.dispose()
-  await gateway?.kill()
-  bot = gateway = undefined
-})
-
-const texts = (sent: Sent[], chat: string) => sent.filter(m => m.chat === chat).map(m => m.text)
+const started = stopAfterEach()
 
 describe('the bot on a real gateway', () => {
   it('answers a question, files a complaint with its card, answers privately and bootstraps the chair; a quiet gateway does not make it flap', async () => {
-    gateway = new Gateway(await freePort())
-    await gateway.start()
-    bot = await startBot(gateway.endpoint, { bootstrapCode: '424242' })
-    await bot.runtime.ready
-    bot.runtime.app.roles.revoke('wxid_zhao_zhuren', 'chair')
-    const g = gateway
+    started.gateway = new Gateway(await freePort())
+    await started.gateway.start()
+    started.bot = await startBot(started.gateway.endpoint, { bootstrapCode: '424242' })
+    await started.bot.runtime.ready
+    started.bot.runtime.app.roles.revoke('wxid_zhao_zhuren', 'chair')
+    const g = started.gateway
 
     g.say('wxid_zhang_ayi', '@小区助手 维修资金怎么申请?', OWNERS)
     await until('the answer', () => texts(g.sent, '阳光花园业主群').some(t => t.includes('依据')))
@@ -40,26 +30,26 @@ describe('the bot on a real gateway', () => {
 
     g.say('wxid_zhao_zhuren', '/认证 424242')
     await until('the bootstrap', () => texts(g.sent, '私聊 赵主任').some(t => t.includes('认证成功')))
-    expect(bot.runtime.app.roles.has('wxid_zhao_zhuren', 'chair')).toBe(true)
+    expect(started.bot.runtime.app.roles.has('wxid_zhao_zhuren', 'chair')).toBe(true)
 
     // PuppetMock sends no heartbeats: idle for more than twice the (shortened) watchdog.
-    const idleFrom = bot.logs.length
+    const idleFrom = started.bot.logs.length
     await sleep(11_000)
     g.say('wxid_zhang_ayi', '/帮助')
     await until('still answering', () => texts(g.sent, '私聊 张阿姨').length > 1)
-    expect(bot.logs.slice(idleFrom).filter(l => /logged out|重连|网关/.test(l))).toEqual([])
+    expect(started.bot.logs.slice(idleFrom).filter(l => /logged out|重连|网关/.test(l))).toEqual([])
   })
 })
 
 describe('a gateway started after the bot', () => {
   it('connects once it is up, saying meanwhile why it cannot', async () => {
-    gateway = new Gateway(await freePort())
-    bot = await startBot(gateway.endpoint)
-    await until('a warning', () => bot!.logs.some(l => l.includes('WARN 连接微信网关失败：连不上网关')))
+    started.gateway = new Gateway(await freePort())
+    started.bot = await startBot(started.gateway.endpoint)
+    await until('a warning', () => started.bot!.logs.some(l => l.includes('WARN 连接微信网关失败：连不上网关')))
     await sleep(3000)
-    await gateway.start()
-    await bot.runtime.ready
-    const g = gateway
+    await started.gateway.start()
+    await started.bot.runtime.ready
+    const g = started.gateway
     g.say('wxid_zhang_ayi', '/帮助')
     await until('the answer', () => texts(g.sent, '私聊 张阿姨').length > 0)
   })

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { log as wechatyLog } from 'wechaty'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
 import { PuppetServer } from 'wechaty-puppet-service'
+import { afterEach } from 'vitest'
 import { createRuntime, type Runtime } from '../../src/bot/create-runtime.js'
 import type { ConnectionTimings } from '../../src/bot/watch-connection.js'
 import { ManualClock } from '../../src/clock/clock.js'
@@ -17,6 +18,12 @@ import { MockWorld, type Sent } from '../../src/sandbox/mock-world.js'
 import { ROOT, TEST_START } from '../helpers/sandbox-harness.js'
 
 export const TOKEN = 'insecure_xiaoqu_test'
+
+/** The demo compound's owner group, as the gateway's room id. */
+export const OWNERS = 'yangguang-owners@chatroom'
+
+/** The texts the bot sent into one chat (group topic or `私聊 NAME`). */
+export const texts = (sent: Sent[], chat: string): string[] => sent.filter(m => m.chat === chat).map(m => m.text)
 
 // As src/main.ts does: the libraries' own log lines are for debugging only.
 wechatyLog.level('silent')
@@ -120,6 +127,20 @@ export async function startBot (endpoint: string, opts: { env?: Record<string, s
       await rm(dataDir, { recursive: true, force: true })
     }
   }
+}
+
+/** What a test has started: set by the test, stopped after it by `stopAfterEach`. */
+export interface Started { bot?: BotUnderTest, gateway?: Gateway }
+
+/** Registers an `afterEach` that disposes of the test's bot, then kills its gateway. */
+export function stopAfterEach (): Started {
+  const started: Started = {}
+  afterEach(async () => {
+    await started.bot?.dispose()
+    await started.gateway?.kill()
+    started.bot = started.gateway = undefined
+  })
+  return started
 }
 
 /** Wait until `check` holds (polling); fails with `what` after `ms`. Not a timing assertion: the limit is generous. */

@@ -1,22 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Sent } from '../../src/sandbox/mock-world.js'
-import { type BotUnderTest, freePort, Gateway, sleep, startBot, until } from './gateway-harness.js'
+import { describe, expect, it } from 'vitest'
+import { freePort, Gateway, OWNERS, sleep, startBot, stopAfterEach, texts, until } from './gateway-harness.js'
 
 // Gateway outages with replies queued: the bot against a real puppet-service gateway
 // (PuppetServer + PuppetMock) on 127.0.0.1 over gRPC without TLS. Library timers are
 // shortened (FAST in gateway-harness.ts): Wechaty's 60 s watchdog to 5 s, the retry cap
 // to 2 s, pings every second.
 
-const OWNERS = 'yangguang-owners@chatroom'
-let bot: BotUnderTest | undefined
-let gateway: Gateway | undefined
-afterEach(async () => {
-  await bot?.dispose()
-  await gateway?.kill()
-  bot = gateway = undefined
-})
-
-const texts = (sent: Sent[], chat: string) => sent.filter(m => m.chat === chat).map(m => m.text)
+const started = stopAfterEach()
 
 describe('gateway outages', () => {
   const ASKERS = [['wxid_zhang_ayi', '私聊 张阿姨'], ['wxid_li_xiansheng', '私聊 李先生'], ['wxid_liu_jingli', '私聊 刘经理'], ['wxid_chen_zhuren', '私聊 陈主任']]
@@ -24,25 +14,25 @@ describe('gateway outages', () => {
   // Replies are queued (spaced 1 s apart) when the gateway dies; after it is back, each
   // goes out exactly once and the bot answers new messages again.
   async function outage (downMs: number): Promise<void> {
-    gateway = new Gateway(await freePort())
-    await gateway.start()
-    bot = await startBot(gateway.endpoint, { spacingMs: 1000 })
-    await bot.runtime.ready
-    const g = gateway
+    started.gateway = new Gateway(await freePort())
+    await started.gateway.start()
+    started.bot = await startBot(started.gateway.endpoint, { spacingMs: 1000 })
+    await started.bot.runtime.ready
+    const g = started.gateway
     const ids = ASKERS.map(([id]) => g.say(id!, '/帮助'))
-    for (const id of ids) await bot.runtime.handled(id)
+    for (const id of ids) await started.bot.runtime.handled(id)
     await g.kill()
-    expect(bot.runtime.outbox.pending).toBeGreaterThan(0) // replies really were waiting
+    expect(started.bot.runtime.outbox.pending).toBeGreaterThan(0) // replies really were waiting
     await sleep(downMs)
     await g.start()
-    await until('every queued reply delivered', () => bot!.runtime.outbox.pending === 0 && ASKERS.every(([, chat]) => texts(g.sent, chat!).length > 0))
+    await until('every queued reply delivered', () => started.bot!.runtime.outbox.pending === 0 && ASKERS.every(([, chat]) => texts(g.sent, chat!).length > 0))
     const pairs = g.sent.map(m => `${m.chat}|${m.text}`)
     expect(new Set(pairs).size).toBe(pairs.length) // none twice
 
     g.say('wxid_zhang_ayi', '@小区助手 维修资金怎么申请?', OWNERS)
     await until('an answer after the outage', () => texts(g.sent, '阳光花园业主群').some(t => t.includes('依据')))
-    expect(bot.logs.some(l => l.includes('WARN 与微信网关的连接断开'))).toBe(true)
-    expect(bot.logs.some(l => l.includes('WARN 已重新连上微信网关'))).toBe(true)
+    expect(started.bot.logs.some(l => l.includes('WARN 与微信网关的连接断开'))).toBe(true)
+    expect(started.bot.logs.some(l => l.includes('WARN 已重新连上微信网关'))).toBe(true)
   }
 
   it('a gateway restarted after 8 s', async () => { await outage(8000) })
@@ -55,23 +45,23 @@ describe('gateway outages', () => {
 
 describe('a logout at the gateway', () => {
   it('waits for the gateway to log in again, without restarting it, and delivers what was queued once', async () => {
-    gateway = new Gateway(await freePort())
-    await gateway.start()
-    bot = await startBot(gateway.endpoint, { spacingMs: 1000 })
-    await bot.runtime.ready
-    const g = gateway
+    started.gateway = new Gateway(await freePort())
+    await started.gateway.start()
+    started.bot = await startBot(started.gateway.endpoint, { spacingMs: 1000 })
+    await started.bot.runtime.ready
+    const g = started.gateway
     let starts = 0
     g.puppet.on('start', () => { starts++ })
     const ids = ['wxid_zhang_ayi', 'wxid_li_xiansheng'].map(id => g.say(id, '/帮助'))
-    for (const id of ids) await bot.runtime.handled(id)
-    expect(bot.runtime.outbox.pending).toBeGreaterThan(0)
+    for (const id of ids) await started.bot.runtime.handled(id)
+    expect(started.bot.runtime.outbox.pending).toBeGreaterThan(0)
     await g.puppet.logout()
     await sleep(1500)
     g.world.login()
-    await until('both replies', () => bot!.runtime.outbox.pending === 0 && texts(g.sent, '私聊 张阿姨').length > 0 && texts(g.sent, '私聊 李先生').length > 0)
+    await until('both replies', () => started.bot!.runtime.outbox.pending === 0 && texts(g.sent, '私聊 张阿姨').length > 0 && texts(g.sent, '私聊 李先生').length > 0)
     const pairs = g.sent.map(m => `${m.chat}|${m.text}`)
     expect(new Set(pairs).size).toBe(pairs.length)
     expect(starts).toBe(0)
-    expect(bot.logs.filter(l => l.includes('重连'))).toEqual([])
+    expect(started.bot.logs.filter(l => l.includes('重连'))).toEqual([])
   })
 })

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Harness } from '../../helpers/sandbox-harness.js'
 import { textsIn } from '../../helpers/sandbox-harness.js'
 import { JOINT, OWNERS, PROPERTY, joined, openOnMonday } from '../../complaints/complaint-sandbox.js'
+import { QUOTED_QUESTIONS } from '../../fixtures/issue-10-cases.js'
 
 // Issue 10, end to end on the mock puppet from Monday 2026-12-07 09:00: what each person sees
 // when a question is asked, when a place is awaited, when a life-safety report comes in, and
@@ -14,13 +15,7 @@ afterEach(async () => { await h.dispose() })
 const bodies = (sent: Harness['sent']): string => joined([...textsIn(sent, PROPERTY), ...textsIn(sent, JOINT), ...textsIn(sent, '私聊 陈主任'), ...textsIn(sent, '私聊 孙书记')])
 
 describe('a question is answered, not filed (issue 10)', () => {
-  it.each([
-    '我们小区停车位收的钱去哪了',
-    '电瓶车能不能在楼道充电',
-    '業委會不開會也不公示賬目，向誰反映',
-    '楼道里能不能放鞋柜',
-    '噪音扰民可以报警吗'
-  ])('@小区助手 %s → an answer and the offer, no ticket', async question => {
+  it.each(QUOTED_QUESTIONS)('@小区助手 %s → an answer and the offer, no ticket', async question => {
     h = await openOnMonday()
     const out = await h.run(`:in ${OWNERS}`, ':as 李先生', `@小区助手 ${question}`)
     const seen = joined(textsIn(out, OWNERS))

@@ -1,32 +1,16 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { rm } from 'node:fs/promises'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { allFeatures } from '../../../src/features/index.js'
 import { createQuestionsFeature, questionsFeature } from '../../../src/features/questions/questions-feature.js'
-import { type Harness, openSandbox, ROOT, textsIn } from '../../helpers/sandbox-harness.js'
+import { openSandbox, textsIn } from '../../helpers/sandbox-harness.js'
+import { questionsSandbox } from './questions-sandbox.js'
 
 // Issue 11, items 1 and 2, as the compound's owners meet them in the owner group.
 const GROUP = '阳光花园业主群'
 const WORK = '四位一体工作群'
 
-let h: Harness | undefined
-let skillsDir: string
-beforeEach(async () => {
-  skillsDir = await mkdtemp(path.join(tmpdir(), 'skills-e2e-'))
-  await cp(path.join(ROOT, 'skills'), skillsDir, { recursive: true })
-})
-afterEach(async () => {
-  await h?.dispose()
-  h = undefined
-  await rm(skillsDir, { recursive: true, force: true })
-})
-
-async function open (): Promise<Harness> {
-  const features = allFeatures().map(f => f === questionsFeature ? createQuestionsFeature({ skillsDir }) : f)
-  h = await openSandbox({ features })
-  return h
-}
+const { open, skillsDir } = questionsSandbox()
 
 /** Seed titles (news reports and local practices): never after 依据. */
 const PRACTICES = /虹口区|街道物业管理委员会组建运行实施办法|党建联建|四位一体工作意见|社区管理模式工作意见|武昌区/
@@ -109,7 +93,7 @@ describe('vague questions and questions about the bot', () => {
 describe('committee answers and reminders', () => {
   it('answers a collected question and three paraphrases at once after /收录', async () => {
     // Without the bot's own skill on rating, as on main when the issue was filed.
-    await rm(path.join(skillsDir, 'bot-rating'), { recursive: true })
+    await rm(path.join(skillsDir(), 'bot-rating'), { recursive: true })
     const h = await open()
     await h.run(':as 张阿姨', '@小区助手 怎么评分啊，我不会弄')
     const asked = await h.run('@小区助手 0') // none of the choices
@@ -162,7 +146,7 @@ describe('committee answers and reminders', () => {
     const monday = await h.run(':clock 2026-11-30 09:00')
     expect(textsIn(monday, WORK)).toHaveLength(1)
     await h.close()
-    const again = await openSandbox({ dataDir: h.dataDir, features: allFeatures().map(f => f === questionsFeature ? createQuestionsFeature({ skillsDir }) : f) })
+    const again = await openSandbox({ dataDir: h.dataDir, features: allFeatures().map(f => f === questionsFeature ? createQuestionsFeature({ skillsDir: skillsDir() }) : f) })
     try {
       expect(textsIn(await again.run(':clock 2026-11-30 10:00'), WORK)).toEqual([])
     } finally {

@@ -1,33 +1,15 @@
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { allFeatures } from '../../../src/features/index.js'
-import { createQuestionsFeature, questionsFeature } from '../../../src/features/questions/questions-feature.js'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { FakeOpenAiServer } from '../../helpers/fake-openai-server.js'
-import { type Harness, openSandbox, ROOT, textsIn } from '../../helpers/sandbox-harness.js'
+import { textsIn } from '../../helpers/sandbox-harness.js'
+import { questionsSandbox } from './questions-sandbox.js'
 
 const GROUP = '阳光花园业主群'
 const WORK = '四位一体工作群'
 
-let h: Harness | undefined
-let skillsDir: string
-beforeEach(async () => {
-  // /收录 writes to the FAQ skill: each test gets its own copy of skills/.
-  skillsDir = await mkdtemp(path.join(tmpdir(), 'skills-e2e-'))
-  await cp(path.join(ROOT, 'skills'), skillsDir, { recursive: true })
-})
-afterEach(async () => {
-  await h?.dispose()
-  h = undefined
-  await rm(skillsDir, { recursive: true, force: true })
-})
-
-async function open (env?: Record<string, string>): Promise<Harness> {
-  const features = allFeatures().map(f => f === questionsFeature ? createQuestionsFeature({ skillsDir }) : f)
-  h = await openSandbox({ features, env })
-  return h
-}
+// /收录 writes to the FAQ skill: each test gets its own copy of skills/ (questions-sandbox.ts).
+const { open, skillsDir } = questionsSandbox()
 
 describe('questions in the sandbox', () => {
   it('answers @小区助手 维修资金怎么申请? in the owner group in 3 lines with rules only after 依据, then sends the steps privately on 详细', async () => {
@@ -138,10 +120,10 @@ describe('questions in the sandbox', () => {
     expect(textsIn(relayed, '私聊 张阿姨')).toEqual(['您问的“小区游泳池夏天几点开放？”（Q1），业委会答复：游泳池夏季每天早上六点到晚上九点开放'])
     expect(textsIn(relayed, WORK)[0]).toContain('已转告提问人（Q1）')
 
-    const skillsFaq = await readFile(path.join(skillsDir, 'faq', 'SKILL.md'), 'utf8')
+    const skillsFaq = await readFile(path.join(skillsDir(), 'faq', 'SKILL.md'), 'utf8')
     expect(textsIn(await h.run('/收录 Q1'), WORK)[0]).toContain('已收录 Q1')
     expect(await readFile(path.join(h.dataDir, 'faq.md'), 'utf8')).toContain('## 问：小区游泳池夏天几点开放？\n来源：业委会答复 Q1')
-    expect(await readFile(path.join(skillsDir, 'faq', 'SKILL.md'), 'utf8')).toBe(skillsFaq) // the shared skills stay as they are
+    expect(await readFile(path.join(skillsDir(), 'faq', 'SKILL.md'), 'utf8')).toBe(skillsFaq) // the shared skills stay as they are
     expect(textsIn(await h.run('/问题'), WORK)).toEqual(['@钱委员 目前没有待答复的问题。'])
 
     const again = await h.run(`:in ${GROUP}`, ':as 李先生', '@小区助手 游泳池夏天几点开放')
