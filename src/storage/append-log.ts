@@ -40,8 +40,9 @@ export class AppendLog<E> {
     this.push(part, { log: this.name, partition, kind: 'append', text: e + '\n', json: this.op(partition, `"o":${part.size},"e":${e}`), ...(light && { light }) })
   }
 
-  /** Replace a partition's entries (compaction): durable at the next commit. */
+  /** Replace a partition's entries (compaction): durable at the next commit. No entries: the partition is dropped. */
   replace (partition: string, entries: E[]): void {
+    if (entries.length === 0) return this.drop(partition)
     const lines = entries.map(e => this.serialize(e))
     this.push(this.part(partition), { log: this.name, partition, kind: 'replace', text: lines.map(l => l + '\n').join(''), json: this.op(partition, `"r":[${lines.join(',')}]`) })
   }

@@ -68,7 +68,9 @@ export function decodeDocument (file: string, text: string, format: DocumentForm
 
 /** Parse and validate a log partition's text (JSON lines); a line without its newline is damage. */
 export function decodeLog (file: string, text: string, schema: z.ZodType): unknown[] {
-  if (text === '') return []
+  // The storage never leaves a partition empty (an empty one is dropped): an empty file is
+  // what a disk or a hand lost, and read as "no entries" it would hand out ticket #1 again.
+  if (text === '') throw corrupt(file, '文件为空')
   if (!text.endsWith('\n')) throw corrupt(file, '最后一行不完整')
   const lines = text.split('\n')
   lines.pop()

@@ -63,7 +63,7 @@ async function replayPartition (file: string, ops: LogOp[]): Promise<void> {
   const reset = ops.map(op => !('o' in op)).lastIndexOf(true)
   if (reset >= 0) {
     const op = ops[reset]!
-    if ('r' in op) await writeDurable(file, op.r.map(e => JSON.stringify(e) + '\n').join(''))
+    if ('r' in op && op.r.length > 0) await writeDurable(file, op.r.map(e => JSON.stringify(e) + '\n').join(''))
     else await unlink(file).catch(ignoreMissing)
   }
   const appends = ops.slice(reset + 1) as Array<{ o: number, e: unknown }>

@@ -104,6 +104,8 @@ async function restoreLog (file: string, rel: string, files: DataFile[], aside: 
     kept.push(line)
   }
   const total = lines.filter(l => l !== '').length
+  // Nothing good to keep: writing an empty file would only be refused at the next start.
+  if (kept.length === 0) throw new StartupError(`${rel} ${total === 0 ? '是空的' : '第一行就已损坏'}，本机没有它可用的备份，未做改动。请从备份放回这个文件；确认其中的记录已不再需要时，删除它后再启动。`)
   if (kept.length === total && lines.at(-1) === '') return `${rel} 完好，无需恢复。`
   await rename(file, aside)
   await writeDurable(file, kept.map(l => l + '\n').join(''))

@@ -77,4 +77,15 @@ describe('restoring a log partition', () => {
     expect(await readFile(path.join(dir, 'events', '2026-12.jsonl'), 'utf8')).toBe('{"k":1}\n{"k":2}\n')
     expect((await readdir(path.join(dir, 'events'))).some(f => f.startsWith('2026-12.jsonl.broken-'))).toBe(true)
   })
+
+  it.each([['empty', ''], ['damaged from its first line', '{"k":\n{"k":2}\n']])('refuses when it is %s: nothing good to keep, and an empty file would only be refused again', async (_how, text) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'xiaoqu-restore-'))
+    await mkdir(path.join(dir, 'events'))
+    const file = path.join(dir, 'events', '2026-12.jsonl')
+    await writeFile(file, text)
+    const files: DataFile[] = [{ kind: 'log', name: 'events', about: 'test', schema: z.object({ k: z.number() }) }]
+    await expect(restoreFile(dir, 'events/2026-12.jsonl', files)).rejects.toThrow(/没有它可用的备份，未做改动/)
+    expect(await readFile(file, 'utf8')).toBe(text)
+    expect(await readdir(path.join(dir, 'events'))).toEqual(['2026-12.jsonl'])
+  })
 })

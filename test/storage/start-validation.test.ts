@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -29,6 +29,20 @@ describe('nothing unreadable is trusted', () => {
       await expect(start).rejects.toThrow(StorageCorruptError)
       await expect(start).rejects.toThrow(new RegExp(`${name}\\.json 无法读取[^]*npm run storage -- (restore ${name}\\.json|check)`))
       expect(await readFile(file, 'utf8')).toBe(text)
+    })
+
+  // A log partition is never left empty (compacted to nothing, it is dropped): emptied, it is damage.
+  it.each(DATA_FILES.filter(f => f.kind === 'log').map(f => f.name as string))(
+    '%s/ with an emptied partition: the start is refused, naming it and the fix; the file is untouched',
+    async log => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'xiaoqu-start-'))
+      await mkdir(path.join(dir, log))
+      const file = path.join(dir, log, '0000.jsonl')
+      await writeFile(file, '')
+      const start = openSandbox({ dataDir: dir })
+      await expect(start).rejects.toThrow(StorageCorruptError)
+      await expect(start).rejects.toThrow(new RegExp(`${log}/0000\\.jsonl 无法读取（文件为空）[^]*npm run storage -- (restore ${log}/0000\\.jsonl|check)`))
+      expect(await readFile(file, 'utf8')).toBe('')
     })
 
   it('a damaged ticket file far from the open tickets stops the start too (no lazy open)', async () => {

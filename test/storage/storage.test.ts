@@ -140,7 +140,24 @@ describe('append-only logs', () => {
     await again.close()
   })
 
+  it('a partition compacted to nothing is dropped, never left as an empty file', async () => {
+    const dir = await tmp()
+    const storage = new Storage(dir)
+    const log = await storage.openLog<{ k: number }>('events', { schema: entry })
+    log.append('2026-12', { k: 1 })
+    await storage.commit()
+    await storage.checkpoint()
+    log.replace('2026-12', [])
+    expect(log.partitions()).toEqual([])
+    await storage.close()
+    expect(await readdir(path.join(dir, 'events'))).toEqual([])
+    const again = new Storage(dir)
+    expect((await again.openLog<{ k: number }>('events', { schema: entry })).partitions()).toEqual([])
+    await again.close()
+  })
+
   it.each([
+    ['an empty file', ''],
     ['a torn last line', '{"k":1}\n{"k":'],
     ['a line of the wrong shape', '{"k":1}\n{"x":2}\n']
   ])('refuses a partition with %s, naming it, untouched', async (_, text) => {
