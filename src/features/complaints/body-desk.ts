@@ -77,9 +77,9 @@ export function actingRole (rules: RecusalFile, body: string, accused: string[] 
  * Members of the body that leads a ticket, and the chair, may act on it — never someone the
  * ticket accuses (the chair included when the committee is accused).
  */
-export function mayActFor (app: App, rules: RecusalFile, contactId: string, body: string, ticket?: Ticket): boolean {
-  if (ticket && isAccused(app, rules, contactId, ticket)) return false
-  const role = actingRole(rules, body, ticket ? accusedOf(ticket).bodies : [])
+export function mayActFor (app: App, rules: RecusalFile, contactId: string, body: string, ticket: Ticket): boolean {
+  if (isAccused(app, rules, contactId, ticket)) return false
+  const role = actingRole(rules, body, accusedOf(ticket).bodies)
   return app.roles.has(contactId, role) || app.roles.has(contactId, 'chair')
 }
 
