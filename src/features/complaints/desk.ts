@@ -10,7 +10,7 @@ import { accusedOf, accusesAnyone, findAccused, recuseBodies, type Accused } fro
 import type { RecusalFile } from '../../complaints/skill-schemas.js'
 import { toSimplified } from '../../text/to-simplified.js'
 import { loadCorrections } from '../../complaints/corrections.js'
-import { accusedPeople, actingRole, bodyName, knownPeople } from './body-desk.js'
+import { accusedPeople, bodyName, knownPeople } from './body-desk.js'
 import { deliveriesFor, type Delivery } from './ticket-targets.js'
 import type { Names } from './format-ticket.js'
 import { emptyPending, PENDING_STORE, pendingSchema, type PendingData } from './pending-location.js'
@@ -76,7 +76,7 @@ async function openDesk (app: App): Promise<Desk> {
     const accused = ticket ? accusedOf(ticket).bodies : []
     const found = new Map<string, Delivery>()
     for (const body of bodies) {
-      const list = await deliveriesFor({ app, rules, names, barred, accused, roleOf: b => actingRole(rules, b, accused) }, body)
+      const list = await deliveriesFor({ app, rules, names, barred, accused }, body)
       if (list.length === 0) app.log.warn(`complaints: no WeChat target for body ${body}`)
       for (const d of list) if (!found.has(d.key)) found.set(d.key, d)
     }

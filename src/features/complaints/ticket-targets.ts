@@ -1,7 +1,8 @@
-import type { App, Role } from '../../app/types.js'
+import type { App } from '../../app/types.js'
 import { maskPhones } from '../../complaints/mask-phone.js'
 import { relayOf } from '../../complaints/recusal.js'
 import type { RecusalFile } from '../../complaints/skill-schemas.js'
+import { actingRole } from './body-desk.js'
 import type { Names } from './format-ticket.js'
 
 /** One WeChat target a message goes to; `note` goes before the text (a relay's "please pass on"). */
@@ -15,7 +16,6 @@ export interface TargetContext {
   barred: ReadonlySet<string>
   /** bodies the ticket accuses: they neither relay nor stand in */
   accused: string[]
-  roleOf: (body: string) => Role
 }
 
 /**
@@ -38,7 +38,7 @@ export async function deliveriesFor (c: TargetContext, body: string, depth = 0):
       return [{ key: `room:${target.roomId}`, note, send: async text => await c.app.outbox.toRoom({ roomId: target.roomId, text: maskPhones(text) }) }]
     }
   }
-  const members = c.app.roles.membersOf(c.roleOf(via)).filter(id => !c.barred.has(id))
+  const members = c.app.roles.membersOf(actingRole(c.rules, via, c.accused)).filter(id => !c.barred.has(id))
   if (members.length > 0) return members.map(id => toContact(c.app, id, note))
   if (depth > 1) return []
   const supervisors = (c.rules.supervision[via]?.supervisors ?? ['party']).filter(b => !c.accused.includes(b))
