@@ -11,7 +11,7 @@ import type { RecusalFile } from '../../complaints/skill-schemas.js'
 import { toSimplified } from '../../text/to-simplified.js'
 import { loadCorrections } from '../../complaints/corrections.js'
 import { accusedPeople, bodyName, knownPeople } from './body-desk.js'
-import { deliveriesFor, type Delivery } from './ticket-targets.js'
+import { deliveriesFor, type Delivery, type TargetLookup } from './ticket-targets.js'
 import type { Names } from './format-ticket.js'
 import { emptyPending, PENDING_STORE, pendingSchema, type PendingData } from './pending-location.js'
 import { TicketStore } from './ticket-store.js'
@@ -37,8 +37,11 @@ export interface Desk {
   rules: RecusalFile
   /** Whom a new complaint accuses, and its bodies and privacy once they step aside. */
   recuse: (draft: { text: string, category: string, bodies: string[], private: boolean }) => { bodies: string[], private: boolean, accused: Accused }
-  /** Where each body's cards go for a ticket, once per target (never a group an accused person reads). */
-  deliveries: (bodies: string[], ticket?: Ticket) => Promise<Delivery[]>
+  /**
+   * Where each body's cards go for a ticket, once per target (never a group an accused person
+   * reads). `lookup`: the directory answers of a pass (rememberLookups), when there are many.
+   */
+  deliveries: (bodies: string[], ticket?: Ticket, lookup?: TargetLookup) => Promise<Delivery[]>
   /** Send to each body's WeChat target once (bodies sharing a group get one message); pass the ticket so recusal applies. */
   toBodies: (bodies: string[], text: string, ticket?: Ticket) => Promise<void>
   /** Tell everyone who raised the matter, privately; `fallback` (no details) for non-friends. */
@@ -71,12 +74,12 @@ async function openDesk (app: App): Promise<Desk> {
   const names: Names = { body: id => bodyName(app, skills, id), category: id => categoryNames.get(id) ?? id }
   const rules = skills.recusal
   await loadCorrections(app.storage)
-  const deliveries = async (bodies: string[], ticket?: Ticket): Promise<Delivery[]> => {
+  const deliveries = async (bodies: string[], ticket?: Ticket, lookup: TargetLookup = app.directory): Promise<Delivery[]> => {
     const barred = ticket ? accusedPeople(app, rules, ticket) : new Set<string>()
     const accused = ticket ? accusedOf(ticket).bodies : []
     const found = new Map<string, Delivery>()
     for (const body of bodies) {
-      const list = await deliveriesFor({ app, rules, names, barred, accused }, body)
+      const list = await deliveriesFor({ app, lookup, rules, names, barred, accused }, body)
       if (list.length === 0) app.log.warn(`complaints: no WeChat target for body ${body}`)
       for (const d of list) if (!found.has(d.key)) found.set(d.key, d)
     }

@@ -3,6 +3,7 @@ import { accusedOf, relayOf, takesLetters } from '../../complaints/recusal.js'
 import type { Ticket } from '../../complaints/ticket.js'
 import type { Desk } from './desk.js'
 import { dueTime } from './format-ticket.js'
+import { rememberLookups } from './ticket-targets.js'
 
 const STAGE_WORDS: Record<EscalationStep['stage'], string> = {
   acknowledge: '受理时限',
@@ -98,8 +99,9 @@ export async function escalateTickets (desk: Desk, now: Date): Promise<void> {
 
 async function sendDigests (desk: Desk, letters: Letter[]): Promise<void> {
   const byTarget = new Map<string, { send: (text: string) => Promise<void>, texts: string[] }>()
+  const lookup = rememberLookups(desk.app.directory)
   for (const letter of letters) {
-    for (const d of await desk.deliveries(letter.bodies, letter.ticket)) {
+    for (const d of await desk.deliveries(letter.bodies, letter.ticket, lookup)) {
       const entry = byTarget.get(d.key) ?? { send: d.send, texts: [] }
       entry.texts.push(d.note + letter.text)
       byTarget.set(d.key, entry)
