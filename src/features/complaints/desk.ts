@@ -21,6 +21,8 @@ import { DAY_MS, shanghaiParts } from '../../clock/shanghai-time.js'
 /** Everything the complaint handlers share, opened once per process. */
 /** The progress notice in a group that says nothing of the matter (for non-friends). */
 export const PROGRESS_FALLBACK = '您的反映有新进展，请加我为好友后私聊 /我的工单 查看。'
+/** The same for a private matter (neighbours, the committee, the property company) that accuses nobody. */
+export const PRIVATE_PROGRESS = '您的反映有新进展，请加我为好友后私聊查看。'
 
 export interface Desk {
   app: App
@@ -44,7 +46,11 @@ export interface Desk {
   deliveries: (bodies: string[], ticket?: Ticket, lookup?: TargetLookup) => Promise<Delivery[]>
   /** Send to each body's WeChat target once (bodies sharing a group get one message); pass the ticket so recusal applies. */
   toBodies: (bodies: string[], text: string, ticket?: Ticket) => Promise<void>
-  /** Tell everyone who raised the matter, privately; `fallback` (no details) for non-friends. */
+  /**
+   * Tell everyone who raised the matter, privately. Non-friends read in the group: a public
+   * matter's text itself, a private one's `fallback` (no details), PROGRESS_FALLBACK when the
+   * ticket accuses anyone.
+   */
   toComplainants: (ticket: Ticket, text: string, fallback: string) => Promise<void>
 }
 

@@ -1,7 +1,7 @@
 import { checkEscalation, expireRating, JOINT_BODY, PARTY_BODY, recordEscalation, type EscalationStep } from '../../complaints/check-escalation.js'
 import { accusedOf, relayOf, takesLetters } from '../../complaints/recusal.js'
 import type { Ticket } from '../../complaints/ticket.js'
-import type { Desk } from './desk.js'
+import { PRIVATE_PROGRESS, type Desk } from './desk.js'
 import { dueTime } from './format-ticket.js'
 import { rememberLookups } from './ticket-targets.js'
 
@@ -54,8 +54,7 @@ function letterFor (desk: Desk, t: Ticket, step: EscalationStep): Letter {
 }
 
 async function tellAgenda (desk: Desk, t: Ticket): Promise<void> {
-  await desk.toComplainants(t, `您反映的工单 #${t.no} 已列入四位一体联席会议议程，将由社区党组织牵头协调解决。`,
-    t.private ? '您反映的问题有新进展，请加我为好友后私聊查看。' : `您反映的工单 #${t.no} 有新进展，请加我为好友后私聊 /工单 ${t.no} 查看。`)
+  await desk.toComplainants(t, `您反映的工单 #${t.no} 已列入四位一体联席会议议程，将由社区党组织牵头协调解决。`, PRIVATE_PROGRESS)
 }
 
 /** Send one escalation step and record it; returns the stored ticket. */
