@@ -139,16 +139,22 @@ let shared: { skills: ComplaintSkills, classify: ComplaintClassifier } | undefin
 /**
  * The classifier over skills/complaints/, built once per process: the bot's decision
  * (classifyMessage), the complaints desk and the CLI share one copy. It remembers its last
- * answer, because the decision and then the intake ask about the same message.
+ * answers, because the decision and then the intake ask about the same message.
  */
 export function sharedComplaintClassifier (): { skills: ComplaintSkills, classify: ComplaintClassifier } {
   if (shared === undefined) {
     const skills = loadComplaintSkills()
     const classify = createComplaintClassifier(skills)
-    let last: { text: string, version: number, details: ComplaintDetails } | undefined
+    // Two answers: the decision may also ask about the message's plain statements
+    // (classify-message.ts) between its own question and the intake's about the whole text.
+    let recent: Array<{ text: string, version: number, details: ComplaintDetails }> = []
     const remembering = (text: string): ComplaintDetails => {
-      if (last?.text !== text || last.version !== correctionsVersion()) last = { text, version: correctionsVersion(), details: classify(text) }
-      return last.details
+      const version = correctionsVersion()
+      const known = recent.find(r => r.text === text && r.version === version)
+      if (known) return known.details
+      const details = classify(text)
+      recent = [{ text, version, details }, ...recent].slice(0, 2)
+      return details
     }
     shared = { skills, classify: Object.assign(remembering, { withCategory: classify.withCategory }) }
   }

@@ -57,7 +57,7 @@ export function recordCorrection (correction: Correction): void {
 /** Changes whenever the corrections do (the shared classifier's memo depends on it). */
 export const correctionsVersion = (): number => version
 
-/** How many corrections of each kind are stored. */
+/** How many corrections are stored (of both kinds together). */
 export const correctionCount = (): number => list.length
 
 /** The latest correction of a text this close to `text`, if any. */

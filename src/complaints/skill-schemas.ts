@@ -98,7 +98,8 @@ export const recusalFileSchema = z.strictObject({
   accusing: z.strictObject({ body: z.record(z.string(), z.array(bodyId)).default({}), person: z.array(z.string()).default([]) }),
   body_words: z.record(bodyId, regexText).default({}),
   person_words: z.record(bodyId, regexText).default({}),
-  role_bodies: z.partialRecord(roleId, bodyId),
+  /** every role but owner: a body whose members were all the owners would bar every owner */
+  role_bodies: z.partialRecord(roleId.exclude(['owner']), bodyId),
   acting_roles: z.record(bodyId, roleId),
   relay: z.record(bodyId, z.array(bodyId).min(1)).default({}),
   letter_bodies: z.array(bodyId).min(1)

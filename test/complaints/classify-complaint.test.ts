@@ -123,6 +123,16 @@ describe('classifyComplaint', () => {
     expect(explainComplaint('大家早上好').evidence).toBeNull()
   })
 
+  it('remembers the last two texts it was asked about (the decision may ask about a clause in between)', () => {
+    const whole = explainComplaint('停车位收的钱去哪了，从来没公示过')
+    const clause = explainComplaint('从来没公示过')
+    expect(explainComplaint('停车位收的钱去哪了，从来没公示过')).toBe(whole)
+    expect(explainComplaint('从来没公示过')).toBe(clause)
+    explainComplaint('5号楼电梯坏了')
+    expect(explainComplaint('停车位收的钱去哪了，从来没公示过')).not.toBe(whole)
+    expect(explainComplaint('停车位收的钱去哪了，从来没公示过')).toEqual(whole)
+  })
+
   it('copes with empty and very long input', () => {
     expect(classifyComplaint('').isComplaint).toBe(false)
     expect(classifyComplaint('电梯坏了'.repeat(5000)).category).toBe('elevator')

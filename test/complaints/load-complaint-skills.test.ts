@@ -47,6 +47,11 @@ describe('loadComplaintSkills', () => {
     expect(() => loadComplaintSkills(dir)).toThrow(/examples\.yaml: 字段 examples\.petz 有误/)
   })
 
+  it('refuses owners as members of a body in recusal.yaml (every owner would be accused)', () => {
+    const dir = brokenCopy('recusal.yaml', t => t.replace('role_bodies:\n', 'role_bodies:\n  owner: committee\n'))
+    expect(() => loadComplaintSkills(dir)).toThrow(/recusal\.yaml: 字段 role_bodies/)
+  })
+
   it('reports YAML syntax errors with the file name', () => {
     const dir = brokenCopy('categories.yaml', t => t + '\n  - : : [\n')
     expect(() => loadComplaintSkills(dir)).toThrow(/categories\.yaml: YAML 格式错误/)

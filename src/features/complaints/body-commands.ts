@@ -4,7 +4,7 @@ import type { Ticket } from '../../complaints/ticket.js'
 import { stateLabel, type TicketAction } from '../../complaints/ticket-states.js'
 import { recordCorrection } from '../../complaints/corrections.js'
 import { isAccused, mayActFor, parseBody, STAFF_ROLES } from './body-desk.js'
-import type { Desk } from './desk.js'
+import { PRIVATE_PROGRESS, type Desk } from './desk.js'
 import { dueTime, ticketCard } from './format-ticket.js'
 import { withdrawCommand } from './withdraw-ticket.js'
 
@@ -107,7 +107,6 @@ function refuse (desk: Desk, t: Ticket, action: TicketAction, toBody: string | u
 async function announce (desk: Desk, ctx: MessageContext, before: Ticket, t: Ticket, action: TicketAction, note: string): Promise<void> {
   const n = desk.names
   const lead = n.body(t.leadBody)
-  const fallback = t.private ? '您的反映有新进展，请加我为好友后私聊查看。' : `您反映的工单 #${t.no} 有新进展，请加我为好友后私聊 /工单 ${t.no} 查看。`
   switch (action) {
     case 'acknowledge': {
       // A late acceptance says so, and a close deadline already past is not promised again.
@@ -116,28 +115,28 @@ async function announce (desk: Desk, ctx: MessageContext, before: Ticket, t: Tic
       const closeLate = now >= Date.parse(t.deadlines.closeBy)
       await ctx.reply(`已受理工单 #${t.no}${late}，` + (closeLate ? `办结时限 ${dueTime(t.deadlines.closeBy)} 也已过，请尽快办结。` : `请在 ${dueTime(t.deadlines.closeBy)} 前办结。`))
       await desk.toComplainants(t, `您反映的工单 #${t.no}（${n.category(t.category)}）已由${lead}受理${late ? '（逾期受理）' : ''}，` +
-        (closeLate ? '已督促尽快办结。' : `预计 ${dueTime(t.deadlines.closeBy)} 前办结。`), fallback)
+        (closeLate ? '已督促尽快办结。' : `预计 ${dueTime(t.deadlines.closeBy)} 前办结。`), PRIVATE_PROGRESS)
       return
     }
     case 'reply':
       await ctx.reply(`已把回复转告反映工单 #${t.no} 的 ${t.complainantCount} 位业主。`)
-      await desk.toComplainants(t, `工单 #${t.no} ${lead}回复：${note}`, fallback)
+      await desk.toComplainants(t, `工单 #${t.no} ${lead}回复：${note}`, PRIVATE_PROGRESS)
       return
     case 'transfer':
       await ctx.reply(`工单 #${t.no} 已转${lead}。`)
       await desk.toBodies([t.leadBody], ticketCard(t, n, `转办（自${n.body(before.leadBody)}，原因：${note}）`, false), t)
-      await desk.toComplainants(t, `您反映的工单 #${t.no} 已转由${lead}处理（原因：${note}），${dueTime(t.deadlines.ackBy)} 前受理。`, fallback)
+      await desk.toComplainants(t, `您反映的工单 #${t.no} 已转由${lead}处理（原因：${note}），${dueTime(t.deadlines.ackBy)} 前受理。`, PRIVATE_PROGRESS)
       return
     case 'return':
       await ctx.reply(`工单 #${t.no} 已退回${lead}重新分派。`)
       await desk.toBodies([t.leadBody], ticketCard(t, n, `退回待分派（${n.body(before.leadBody)}：${note}）`, false), t)
-      await desk.toComplainants(t, `您反映的工单 #${t.no} 经${n.body(before.leadBody)}说明不属其职责（${note}），已交${lead}重新分派。`, fallback)
+      await desk.toComplainants(t, `您反映的工单 #${t.no} 经${n.body(before.leadBody)}说明不属其职责（${note}），已交${lead}重新分派。`, PRIVATE_PROGRESS)
       return
     case 'close': {
       await ctx.reply(`工单 #${t.no} 已办结，已请业主评价。`)
       const ask = '请评价处理结果，回复数字：1 满意　2 基本满意　3 不满意（3 天内未评价记为“未评价”）。'
       await desk.toComplainants(t, `您反映的工单 #${t.no}（${n.category(t.category)}）已由${lead}办结：${note}\n${ask}`,
-        t.private ? '您的反映已办结，请 @我 回复 1 满意、2 基本满意、3 不满意。' : `工单 #${t.no} 已办结，请 @我 回复 1 满意、2 基本满意、3 不满意。`)
+        '您的反映已办结，请 @我 回复 1 满意、2 基本满意、3 不满意。')
       return
     }
     case 'reopen':

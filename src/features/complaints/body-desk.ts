@@ -37,6 +37,9 @@ function bodiesOf (app: App, rules: RecusalFile, contactId: string): string[] {
   return [...new Set(Object.entries(rules.role_bodies).filter(([role]) => roles.has(role as Role)).map(([, body]) => body))]
 }
 
+/** The body a role's holders belong to (recusal.yaml role_bodies; owners belong to none). */
+const bodyOfRole = (rules: RecusalFile, role: Role): string | undefined => role === 'owner' ? undefined : rules.role_bodies[role]
+
 /** Everyone with a role that puts them in a body, with their name (for finding them in a complaint). */
 export function knownPeople (app: App, rules: RecusalFile): KnownPerson[] {
   const ids = new Set(Object.keys(rules.role_bodies).flatMap(role => app.roles.membersOf(role as Role)))
@@ -54,8 +57,15 @@ export function accusedPeople (app: App, rules: RecusalFile, ticket: Ticket): Se
   return barred
 }
 
-export const isAccused = (app: App, rules: RecusalFile, contactId: string, ticket: Ticket): boolean =>
-  accusedPeople(app, rules, ticket).has(contactId)
+/**
+ * Whether one person is among accusedPeople: named, or in an accused body. Asked of the person's
+ * own roles, so a list of many tickets does not gather every member of a body for each one.
+ */
+export function isAccused (app: App, rules: RecusalFile, contactId: string, ticket: Ticket): boolean {
+  const accused = accusedOf(ticket)
+  if (accused.ids.includes(contactId)) return true
+  return accused.bodies.length > 0 && bodiesOf(app, rules, contactId).some(b => accused.bodies.includes(b))
+}
 
 /** The role whose members act for `body` (itself or, for a government department, its relay). */
 export function actingRole (rules: RecusalFile, body: string, accused: string[] = []): Role {
@@ -67,9 +77,9 @@ export function actingRole (rules: RecusalFile, body: string, accused: string[] 
  * Members of the body that leads a ticket, and the chair, may act on it — never someone the
  * ticket accuses (the chair included when the committee is accused).
  */
-export function mayActFor (app: App, rules: RecusalFile, contactId: string, body: string, ticket?: Ticket): boolean {
-  if (ticket && isAccused(app, rules, contactId, ticket)) return false
-  const role = actingRole(rules, body, ticket ? accusedOf(ticket).bodies : [])
+export function mayActFor (app: App, rules: RecusalFile, contactId: string, body: string, ticket: Ticket): boolean {
+  if (isAccused(app, rules, contactId, ticket)) return false
+  const role = actingRole(rules, body, accusedOf(ticket).bodies)
   return app.roles.has(contactId, role) || app.roles.has(contactId, 'chair')
 }
 
@@ -79,7 +89,7 @@ export function ownsTicket (app: App, rules: RecusalFile, contactId: string, tic
   const mine = bodiesOf(app, rules, contactId)
   const accused = accusedOf(ticket).bodies
   // by the body whose members act: the joint meeting's tickets are the party organization's
-  const involved = [ticket.leadBody, ...ticket.informedBodies].map(b => rules.role_bodies[actingRole(rules, b, accused)] ?? b)
+  const involved = [ticket.leadBody, ...ticket.informedBodies].map(b => bodyOfRole(rules, actingRole(rules, b, accused)) ?? b)
   return involved.some(b => mine.includes(b)) || (ticket.escalation.agenda && mine.includes('party'))
 }
 

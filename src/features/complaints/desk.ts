@@ -10,8 +10,8 @@ import { accusedOf, accusesAnyone, findAccused, recuseBodies, type Accused } fro
 import type { RecusalFile } from '../../complaints/skill-schemas.js'
 import { toSimplified } from '../../text/to-simplified.js'
 import { loadCorrections } from '../../complaints/corrections.js'
-import { accusedPeople, actingRole, bodyName, knownPeople } from './body-desk.js'
-import { deliveriesFor, type Delivery } from './ticket-targets.js'
+import { accusedPeople, bodyName, knownPeople } from './body-desk.js'
+import { deliveriesFor, type Delivery, type TargetLookup } from './ticket-targets.js'
 import type { Names } from './format-ticket.js'
 import { emptyPending, PENDING_STORE, pendingSchema, type PendingData } from './pending-location.js'
 import { TicketStore } from './ticket-store.js'
@@ -21,6 +21,8 @@ import { DAY_MS, shanghaiParts } from '../../clock/shanghai-time.js'
 /** Everything the complaint handlers share, opened once per process. */
 /** The progress notice in a group that says nothing of the matter (for non-friends). */
 export const PROGRESS_FALLBACK = '您的反映有新进展，请加我为好友后私聊 /我的工单 查看。'
+/** The same for a private matter (neighbours, the committee, the property company) that accuses nobody. */
+export const PRIVATE_PROGRESS = '您的反映有新进展，请加我为好友后私聊查看。'
 
 export interface Desk {
   app: App
@@ -37,11 +39,18 @@ export interface Desk {
   rules: RecusalFile
   /** Whom a new complaint accuses, and its bodies and privacy once they step aside. */
   recuse: (draft: { text: string, category: string, bodies: string[], private: boolean }) => { bodies: string[], private: boolean, accused: Accused }
-  /** Where each body's cards go for a ticket, once per target (never a group an accused person reads). */
-  deliveries: (bodies: string[], ticket?: Ticket) => Promise<Delivery[]>
+  /**
+   * Where each body's cards go for a ticket, once per target (never a group an accused person
+   * reads). `lookup`: the directory answers of a pass (rememberLookups), when there are many.
+   */
+  deliveries: (bodies: string[], ticket?: Ticket, lookup?: TargetLookup) => Promise<Delivery[]>
   /** Send to each body's WeChat target once (bodies sharing a group get one message); pass the ticket so recusal applies. */
   toBodies: (bodies: string[], text: string, ticket?: Ticket) => Promise<void>
-  /** Tell everyone who raised the matter, privately; `fallback` (no details) for non-friends. */
+  /**
+   * Tell everyone who raised the matter, privately. Non-friends read in the group: a public
+   * matter's text itself, a private one's `fallback` (no details), PROGRESS_FALLBACK when the
+   * ticket accuses anyone.
+   */
   toComplainants: (ticket: Ticket, text: string, fallback: string) => Promise<void>
 }
 
@@ -71,12 +80,12 @@ async function openDesk (app: App): Promise<Desk> {
   const names: Names = { body: id => bodyName(app, skills, id), category: id => categoryNames.get(id) ?? id }
   const rules = skills.recusal
   await loadCorrections(app.storage)
-  const deliveries = async (bodies: string[], ticket?: Ticket): Promise<Delivery[]> => {
+  const deliveries = async (bodies: string[], ticket?: Ticket, lookup: TargetLookup = app.directory): Promise<Delivery[]> => {
     const barred = ticket ? accusedPeople(app, rules, ticket) : new Set<string>()
     const accused = ticket ? accusedOf(ticket).bodies : []
     const found = new Map<string, Delivery>()
     for (const body of bodies) {
-      const list = await deliveriesFor({ app, rules, names, barred, accused, roleOf: b => actingRole(rules, b, accused) }, body)
+      const list = await deliveriesFor({ app, lookup, rules, names, barred, accused }, body)
       if (list.length === 0) app.log.warn(`complaints: no WeChat target for body ${body}`)
       for (const d of list) if (!found.has(d.key)) found.set(d.key, d)
     }

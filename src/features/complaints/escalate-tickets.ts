@@ -1,8 +1,9 @@
 import { checkEscalation, expireRating, JOINT_BODY, PARTY_BODY, recordEscalation, type EscalationStep } from '../../complaints/check-escalation.js'
 import { accusedOf, relayOf, takesLetters } from '../../complaints/recusal.js'
 import type { Ticket } from '../../complaints/ticket.js'
-import type { Desk } from './desk.js'
+import { PRIVATE_PROGRESS, type Desk } from './desk.js'
 import { dueTime } from './format-ticket.js'
+import { rememberLookups } from './ticket-targets.js'
 
 const STAGE_WORDS: Record<EscalationStep['stage'], string> = {
   acknowledge: '受理时限',
@@ -53,8 +54,7 @@ function letterFor (desk: Desk, t: Ticket, step: EscalationStep): Letter {
 }
 
 async function tellAgenda (desk: Desk, t: Ticket): Promise<void> {
-  await desk.toComplainants(t, `您反映的工单 #${t.no} 已列入四位一体联席会议议程，将由社区党组织牵头协调解决。`,
-    t.private ? '您反映的问题有新进展，请加我为好友后私聊查看。' : `您反映的工单 #${t.no} 有新进展，请加我为好友后私聊 /工单 ${t.no} 查看。`)
+  await desk.toComplainants(t, `您反映的工单 #${t.no} 已列入四位一体联席会议议程，将由社区党组织牵头协调解决。`, PRIVATE_PROGRESS)
 }
 
 /** Send one escalation step and record it; returns the stored ticket. */
@@ -98,8 +98,9 @@ export async function escalateTickets (desk: Desk, now: Date): Promise<void> {
 
 async function sendDigests (desk: Desk, letters: Letter[]): Promise<void> {
   const byTarget = new Map<string, { send: (text: string) => Promise<void>, texts: string[] }>()
+  const lookup = rememberLookups(desk.app.directory)
   for (const letter of letters) {
-    for (const d of await desk.deliveries(letter.bodies, letter.ticket)) {
+    for (const d of await desk.deliveries(letter.bodies, letter.ticket, lookup)) {
       const entry = byTarget.get(d.key) ?? { send: d.send, texts: [] }
       entry.texts.push(d.note + letter.text)
       byTarget.set(d.key, entry)

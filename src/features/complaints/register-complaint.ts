@@ -9,6 +9,7 @@ import type { Desk } from './desk.js'
 import { carryOut } from './escalate-tickets.js'
 import { dueSpan, ticketCard } from './format-ticket.js'
 import type { Draft } from './pending-location.js'
+import { rememberLookups } from './ticket-targets.js'
 import { DAY_MS } from '../../clock/shanghai-time.js'
 
 /** Whom intake answers: the person in the chat, or (from the clock) privately with a group fallback. */
@@ -63,8 +64,9 @@ export async function register (desk: Desk, who: Who, draft: Draft, location: Co
   // The cards are queued before the complainant hears "已登记": whatever the bot confirms to
   // an owner, the body's card is already in the queue (a crash in between cannot drop it).
   // One card per target: a relay that already has the lead's card gets no 知会 copy.
-  const lead = await desk.deliveries([ticket.leadBody], ticket)
-  const informed = (await desk.deliveries(ticket.informedBodies, ticket)).filter(d => !lead.some(l => l.key === d.key))
+  const lookup = rememberLookups(desk.app.directory)
+  const lead = await desk.deliveries([ticket.leadBody], ticket, lookup)
+  const informed = (await desk.deliveries(ticket.informedBodies, ticket, lookup)).filter(d => !lead.some(l => l.key === d.key))
   for (const d of lead) await d.send(d.note + ticketCard(ticket, n, ticket.urgent ? '紧急工单' : '新工单', false))
   for (const d of informed) await d.send(d.note + ticketCard(ticket, n, '知会', false))
   if (ticket.private && who.roomId) {

@@ -22,4 +22,16 @@ describe('an owner who is not the bot\'s friend', () => {
     expect(shown[0]).toMatch(/工单 #1（.+）：.+，由.+负责，办结时限 .+。加我为好友后私聊 \/工单 1 可看处理记录。/)
     expect(shown[0]).not.toMatch(/王女士.*王女士|刘经理/)
   })
+
+  it('reads only that there is progress on a private matter, the same words for every step', async () => {
+    h = await openOnMonday()
+    const filed = await h.run(`:in ${OWNERS}`, ':as 王女士', '@小区助手 5号楼2单元楼上天天半夜蹦迪太吵了')
+    expect(textsIn(filed, OWNERS).join('\n')).not.toContain('蹦迪')
+    const late = await h.run(':clock 2026-12-20 09:00')
+    const group = textsIn(late, OWNERS)
+    expect(group.length).toBeGreaterThan(0)
+    expect(new Set(group)).toEqual(new Set(['@王女士 您的反映有新进展，请加我为好友后私聊查看。']))
+    const accepted = await h.run(':as 陈主任', ':dm', '/受理 1')
+    expect(textsIn(accepted, OWNERS)).toEqual(['@王女士 您的反映有新进展，请加我为好友后私聊查看。'])
+  })
 })
