@@ -35,8 +35,8 @@ export class Sessions {
     const log = await storage.openLog<Change>(SESSIONS_LOG, { schema: changeSchema, light: true })
     const sessions = new Sessions(log, clock)
     const now = clock.now().getTime()
-    const changes: Change[] = []
-    for (const day of log.partitions()) if (day >= dayOf(now)) changes.push(...await log.read(day))
+    // Not push(...): a day's file can hold more changes than a call takes arguments.
+    const changes = (await Promise.all(log.partitions().filter(day => day >= dayOf(now)).map(async day => await log.read(day)))).flat()
     for (const c of changes.sort((a, b) => a.n - b.n)) sessions.apply(c)
     sessions.n = changes.reduce((max, c) => Math.max(max, c.n), 0)
     sessions.prune(now)

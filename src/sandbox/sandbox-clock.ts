@@ -1,7 +1,7 @@
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { StartupError } from '../app/startup-error.js'
-import { writeDurable } from '../storage/durable-file.js'
+import { readIfPresent, writeDurable } from '../storage/durable-file.js'
 
 // The sandbox's clock survives a restart so a second run continues where the first stopped
 // (time never runs backwards for the scheduler).
@@ -10,13 +10,8 @@ const FILE = 'sandbox-clock.json'
 /** The saved time, or `fallback` when there is none yet or it is earlier. An unreadable file stops the start. */
 export async function loadSandboxClock (dir: string, fallback: Date): Promise<Date> {
   const file = path.join(dir, FILE)
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return fallback
-    throw err
-  }
+  const text = await readIfPresent(file)
+  if (text === null) return fallback
   // An empty or damaged file is not a fresh start: guessing "now" could turn time back.
   let saved = new Date(NaN)
   try { saved = new Date((JSON.parse(text) as { now: string }).now) } catch {}

@@ -1,9 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { z } from 'zod'
-import { decodeDocument, decodeLog, type DocumentFormat } from './decode-file.js'
+import { decodeDocument, decodeLog, restoreCommand, type DocumentFormat } from './decode-file.js'
 import { decodeJournal, JOURNAL } from './journal.js'
-import { restoreCommand } from './decode-file.js'
 
 /** A kind of data file the bot keeps: a document (by name or name pattern) or a log. */
 export type DataFile =
@@ -17,15 +16,26 @@ const matches = (f: DataFile, name: string): boolean => typeof f.name === 'strin
 export const documentFormat = (files: DataFile[], name: string): (DataFile & { kind: 'document' }) | undefined =>
   files.find((f): f is DataFile & { kind: 'document' } => f.kind === 'document' && matches(f, name))
 
-/** Validate every known file in the directory (documents, log partitions, the journal). */
-export async function checkFiles (dir: string, files: DataFile[]): Promise<FileReport[]> {
+/** A document as the check decoded it: what opening it would read. */
+export interface DecodedDocument { data: unknown, migrated: boolean }
+
+/**
+ * Validate every known file in the directory (documents, log partitions, the journal).
+ * `documents`, if given, receives each valid document as decoded, by name.
+ */
+export async function checkFiles (dir: string, files: DataFile[], documents?: Map<string, DecodedDocument>): Promise<FileReport[]> {
   const reports: FileReport[] = []
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
   for (const entry of entries.filter(e => e.isFile() && e.name.endsWith('.json')).sort((a, b) => a.name.localeCompare(b.name))) {
-    const format = documentFormat(files, entry.name.slice(0, -5))
+    const name = entry.name.slice(0, -5)
+    const format = documentFormat(files, name)
     if (!format) continue
     const file = path.join(dir, entry.name)
-    reports.push(await report(file, async text => { decodeDocument(file, text, format); return '完好' }))
+    reports.push(await report(file, async text => {
+      const decoded = decodeDocument(file, text, format)
+      documents?.set(name, decoded)
+      return '完好'
+    }))
   }
   for (const log of files.filter(f => f.kind === 'log')) {
     const logDir = path.join(dir, log.name)

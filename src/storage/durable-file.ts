@@ -10,6 +10,16 @@ export const generationFile = (file: string, n: number): string => `${file}.${n}
 /** A `.catch` for removing a file that may already be gone. */
 export const ignoreMissing = (err: NodeJS.ErrnoException): void => { if (err.code !== 'ENOENT') throw err }
 
+/** The text of `file`, or null when it does not exist (any other error is thrown). */
+export async function readIfPresent (file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw err
+  }
+}
+
 /** Make a rename or a new file in `dir` survive a power cut. */
 export async function syncDirectory (dir: string): Promise<void> {
   const fh = await open(dir, 'r')
@@ -53,14 +63,7 @@ async function rotateGenerations (file: string, keep: number): Promise<void> {
 export class DurableTextFile implements Adapter<string> {
   constructor (readonly file: string, private readonly keep = GENERATIONS) {}
 
-  async read (): Promise<string | null> {
-    try {
-      return await readFile(this.file, 'utf8')
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
-      throw err
-    }
-  }
+  async read (): Promise<string | null> { return await readIfPresent(this.file) }
 
   async write (text: string): Promise<void> {
     await writeDurable(this.file, text, this.keep)

@@ -141,7 +141,7 @@ export class GroupCommit {
         throw err
       }
       for (const [d, t] of texts) this.toWrite.set(d, t)
-      this.committedOps.push(...ops)
+      for (const op of ops) this.committedOps.push(op) // not push(...ops): a commit can hold more than a call takes
     } else if (sync && this.writtenUpTo > this.durableUpTo) {
       this.o.journal().sync()
     }

@@ -1,7 +1,7 @@
-import { mkdir, open, readFile, stat, truncate, unlink } from 'node:fs/promises'
+import { mkdir, open, stat, truncate, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import { corrupt } from './decode-file.js'
-import { GENERATIONS, ignoreMissing, syncDirectory, writeDurable, writeSynced } from './durable-file.js'
+import { GENERATIONS, ignoreMissing, readIfPresent, syncDirectory, writeDurable, writeSynced } from './durable-file.js'
 import { decodeJournal, JOURNAL, SEALED, type JournalRecord, type LogOp } from './journal.js'
 
 /**
@@ -44,13 +44,8 @@ export async function replayJournal (dir: string): Promise<number> {
 }
 
 async function readRecords (file: string): Promise<JournalRecord[]> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return []
-    throw err
-  }
+  const text = await readIfPresent(file)
+  if (text === null) return []
   const { records, damagedLine } = decodeJournal(text)
   if (damagedLine !== undefined) {
     throw corrupt(file, `第 ${damagedLine} 行损坏，而其后还有记录`, `停止机器人后运行 npm run storage -- restore ${path.basename(file)}（保留损坏处之前的记录）`)

@@ -56,36 +56,31 @@ function logFormat (rel: string, files: DataFile[]): DataFile & { kind: 'log' } 
   return log
 }
 
+interface Generation { n: number, file: string, text: string, writtenAt: Date }
+
 /** The generations of a document file that validate, newest first (what `restore` would use). */
-export async function goodGenerations (file: string, files: DataFile[]): Promise<Array<{ file: string, writtenAt: Date }>> {
+export async function goodGenerations (file: string, files: DataFile[]): Promise<Generation[]> {
   const format = documentFormat(files, path.basename(file).slice(0, -5))
-  const good: Array<{ file: string, writtenAt: Date }> = []
+  const good: Generation[] = []
   for (let n = 1; format && n <= GENERATIONS; n++) {
     const candidate = generationFile(file, n)
     try {
-      decodeDocument(candidate, await readFile(candidate, 'utf8'), format)
-      good.push({ file: candidate, writtenAt: (await stat(candidate)).mtime })
+      const text = await readFile(candidate, 'utf8')
+      decodeDocument(candidate, text, format)
+      good.push({ n, file: candidate, text, writtenAt: (await stat(candidate)).mtime })
     } catch {}
   }
   return good
 }
 
 async function restoreDocument (file: string, rel: string, files: DataFile[], aside: string): Promise<string> {
-  const format = docFormat(rel, files)
+  docFormat(rel, files) // an unknown name is refused as such
   if (await validates(file, rel, files)) return `${rel} 完好，无需恢复。`
-  for (let n = 1; n <= GENERATIONS; n++) {
-    const candidate = generationFile(file, n)
-    let text: string
-    try {
-      text = await readFile(candidate, 'utf8')
-      decodeDocument(candidate, text, format)
-    } catch {
-      continue
-    }
-    const written = (await stat(candidate)).mtime
+  const [best] = await goodGenerations(file, files)
+  if (best) {
     await rename(file, aside).catch(() => {})
-    await writeDurable(file, text)
-    return `已用第 ${n} 代备份（${path.basename(candidate)}，写于 ${written.toISOString()}）恢复 ${rel}；` +
+    await writeDurable(file, best.text)
+    return `已用第 ${best.n} 代备份（${path.basename(best.file)}，写于 ${best.writtenAt.toISOString()}）恢复 ${rel}；` +
       `损坏的文件保存为 ${path.basename(aside)}。丢失的是该备份之后对 ${rel} 的修改。`
   }
   throw new StartupError(`${rel} 没有可用的备份（${rel}.1 … .${GENERATIONS} 都不存在或无法读取）。损坏的文件未做改动。`)

@@ -4,7 +4,7 @@ import { Low } from 'lowdb'
 import type { z } from 'zod'
 import type { Logger } from '../log/logger.js'
 import { AppendLog, type Partition } from './append-log.js'
-import { checkFiles, type DataFile } from './check-files.js'
+import { checkFiles, type DataFile, type DecodedDocument } from './check-files.js'
 import { decodeDocument, decodeLog, StorageCorruptError, type DocumentFormat } from './decode-file.js'
 import { lockDirectory } from './directory-lock.js'
 import { DurableTextFile, syncDirectory } from './durable-file.js'
@@ -67,6 +67,8 @@ export class Storage implements ChangeSink {
   private unlock: (() => Promise<void>) | undefined
   private journal: Journal | undefined
   private readonly docs = new Map<Store<any>, DocState>()
+  /** Documents read and validated at start, each handed to its first open (so not read twice). */
+  private readonly checkedDocs = new Map<string, DecodedDocument>()
   private readonly opening = new Map<string, Promise<Store<any>>>()
   private readonly logs = new Map<string, Promise<AppendLog<any>>>()
   private readonly logParts = new Map<string, Map<string, Partition>>()
@@ -201,7 +203,7 @@ export class Storage implements ChangeSink {
       const replayed = await replayJournal(this.dir)
       if (replayed > 0) this.log?.warn(`storage: replayed ${replayed} committed change(s) from ${JOURNAL} after an interrupted run`)
       if (this.opts.files) {
-        const bad = (await checkFiles(this.dir, this.opts.files)).filter(r => !r.ok)
+        const bad = (await checkFiles(this.dir, this.opts.files, this.checkedDocs)).filter(r => !r.ok)
         if (bad.length > 0) throw new StorageCorruptError(bad.map(r => r.detail).join('\n'))
       }
       this.journal = await Journal.open(path.join(this.dir, JOURNAL))
@@ -217,9 +219,13 @@ export class Storage implements ChangeSink {
     const file = path.join(this.dir, `${name}.json`)
     const adapter = new DurableTextFile(file)
     const low = new Low<string>(adapter, '')
-    // lowdb's read() cannot tell a missing file (start afresh) from an empty one (refuse).
-    const text = await adapter.read()
-    const decoded = text === null ? undefined : decodeDocument(file, text, options)
+    let decoded = this.checkedDocs.get(name)
+    this.checkedDocs.delete(name)
+    if (!decoded) {
+      // lowdb's read() cannot tell a missing file (start afresh) from an empty one (refuse).
+      const text = await adapter.read()
+      decoded = text === null ? undefined : decodeDocument(file, text, options)
+    }
     if (decoded?.migrated) this.log?.info(`storage: migrated ${name}.json to v${options.version ?? 1}`)
     const data = decoded ? decoded.data as T : init()
     options.rebuild?.(data)

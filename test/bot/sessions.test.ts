@@ -1,4 +1,4 @@
-import { mkdtemp, readdir } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -41,6 +41,19 @@ describe('sessions', () => {
     ;({ storage, sessions } = await reopen(dir, clock))
     expect(sessions.size).toBe(1)
     expect(sessions.for('c').get('long')).toBeUndefined()
+    await storage.close()
+  })
+
+  it('opens a day file of more changes than a function call takes arguments', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'xiaoqu-sessions-'))
+    const clock = new ManualClock(START)
+    const until = START.getTime() + HOUR
+    const lines = Array.from({ length: 150_000 }, (_, i) => JSON.stringify({ n: i + 1, who: `p${i}`, kind: 'rating', data: i, until }) + '\n')
+    await mkdir(path.join(dir, 'sessions-log'))
+    await writeFile(path.join(dir, 'sessions-log', '2026-12-07.jsonl'), lines.join(''))
+    const { storage, sessions } = await reopen(dir, clock)
+    expect(sessions.size).toBe(150_000)
+    expect(sessions.for('p149999').get('rating')).toBe(149_999)
     await storage.close()
   })
 })

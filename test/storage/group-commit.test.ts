@@ -46,4 +46,17 @@ describe('group commit', () => {
     await writing
     await storage.close()
   })
+
+  it('one commit of more log lines than a function call takes arguments', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'xiaoqu-group-'))
+    const storage = new Storage(dir, undefined, { delayMs: 60_000, checkpointMs: 60_000 })
+    const log = await storage.openLog<number>('events', { schema: z.number() })
+    for (let i = 0; i < 150_000; i++) log.append('day', i)
+    await storage.commit()
+    await storage.checkpoint()
+    const lines = (await readFile(path.join(dir, 'events', 'day.jsonl'), 'utf8')).split('\n')
+    expect(lines).toHaveLength(150_001)
+    expect(lines[149_999]).toBe('149999')
+    await storage.close()
+  })
 })

@@ -52,6 +52,24 @@ describe('storage', () => {
     await storage.close()
   })
 
+  it('a known document is read once: its first open takes what the start validated, migrated', async () => {
+    const dir = await tmp()
+    const file = path.join(dir, 'people.json')
+    await writeFile(file, JSON.stringify({ schemaVersion: 1, data: { names: ['张阿姨'] } }))
+    const format = {
+      schema: z.object({ people: z.array(z.object({ name: z.string() })) }),
+      version: 2,
+      migrations: { 1: (old: { names: string[] }) => ({ people: old.names.map(name => ({ name })) }) }
+    }
+    const storage = new Storage(dir, undefined, { files: [{ kind: 'document', name: 'people', about: '', ...format }] })
+    await storage.start()
+    await writeFile(file, '') // were it read again at the open, it would be refused as empty
+    const s = await storage.open<{ people: Array<{ name: string }> }>('people', () => ({ people: [] }), format)
+    expect(s.data.people).toEqual([{ name: '张阿姨' }])
+    await storage.close()
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ schemaVersion: 2, data: { people: [{ name: '张阿姨' }] } })
+  })
+
   it('migrates an old schema version, validates the result and writes it back', async () => {
     const dir = await tmp()
     await writeFile(path.join(dir, 'people.json'), JSON.stringify({ schemaVersion: 1, data: { names: ['张阿姨'] } }))
