@@ -35,8 +35,21 @@ function runSection (name: string): Record<string, unknown> {
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Record<string, unknown>
 }
 
+// The growth pair compares two processes whose medians each move ±20 % from run to run
+// (machine state, not the data): the pair runs twice, alternating, and each side's medians
+// are averaged. Every run's median is kept in `runs`.
+const PAIR = ['growth_empty', 'growth_full'] as const
+const plan: string[] = SECTIONS.flatMap((n): string[] => n === PAIR[0] && SECTIONS.includes(PAIR[1]) ? [...PAIR, ...PAIR] : n === PAIR[1] && SECTIONS.includes(PAIR[0]) ? [] : [n])
+const results = new Map<string, Array<Record<string, unknown>>>()
+for (const name of plan) results.set(name, [...results.get(name) ?? [], runSection(name)])
 const out: Record<string, any> = {}
-for (const name of SECTIONS) Object.assign(out, runSection(name))
+for (const [name, [first, ...more]] of results) {
+  Object.assign(out, first)
+  if (more.length === 0) continue
+  const key = `${name}_ms`
+  const runs = [first!, ...more].map(r => (r[key] as { median: number }).median)
+  out[key] = { ...out[key], median: Math.round(runs.reduce((a, b) => a + b) / runs.length * 1000) / 1000, runs }
+}
 const ratio = (a: { median: number } | undefined, b: { median: number } | undefined) =>
   a && b ? Math.round(a.median / b.median * 100) / 100 : undefined
 out.median_ratio = ratio(out.message_ms, out.echo_message_ms)
